@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   forbidden: 403,
   mfa_enrolment_required: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -23,10 +23,12 @@ export type RouteAccess =
       action?: Action;
       /** Allowed while the account still has to enrol in MFA (enrolment itself, /me, sign-out). */
       duringEnrolment?: boolean;
+      /** Allowed while the account still has to replace a temporary password. */
+      passwordChange?: boolean;
     };
 
 export const publicRoute = (): { access: RouteAccess } => ({ access: { kind: 'public' } });
-export const signedIn = (action?: Action, opts: { duringEnrolment?: boolean } = {}): { access: RouteAccess } => ({
+export const signedIn = (action?: Action, opts: { duringEnrolment?: boolean; passwordChange?: boolean } = {}): { access: RouteAccess } => ({
   access: { kind: 'signed_in', ...(action ? { action } : {}), ...opts },
 });
 
@@ -156,6 +158,12 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, conf
       throw new AppError(
         'mfa_enrolment_required',
         'Set up two-factor authentication before using Lantern: your role can see restricted information.',
+      );
+    }
+    if (user.mustChangePassword && !access.duringEnrolment && !access.passwordChange) {
+      throw new AppError(
+        'password_change_required',
+        'Choose a new password before using Lantern: the one you signed in with was temporary.',
       );
     }
     if (access.action) {

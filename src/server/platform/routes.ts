@@ -112,7 +112,7 @@ export function platformRoutes(app: FastifyInstance, { db, config, encryptionKey
   });
 
   r.post('/api/me/password', {
-    config: signedIn(),
+    config: signedIn(undefined, { passwordChange: true }),
     schema: { tags: ['session'], summary: 'Change your password (ends your other sessions)', body: ChangePasswordBody, response: { 204: z.null() } },
     handler: async (request, reply) => {
       await changePassword(db, actorOf(request), authOf(request).session.id, request.body);
