@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { Agencies, DeactivateAgency, EditAgency, NewAgency } from './admin/Agencies.tsx';
+import { DeactivateTeam, EditTeam, NewTeam, Teams } from './admin/Teams.tsx';
+import { EditUser, NewUser } from './admin/UserForm.tsx';
+import { DisableUser, ResetUserMfa, UserDetail, Users } from './admin/Users.tsx';
+import { Layout } from './components/Layout.tsx';
+import { MyWork } from './my-work/MyWork.tsx';
+import { Account } from './platform/Account.tsx';
+import { ChangePassword } from './platform/ChangePassword.tsx';
+import { MfaEnrol } from './platform/MfaEnrol.tsx';
+import { NotFound } from './platform/NotFound.tsx';
+import { SignIn } from './platform/SignIn.tsx';
+import { SignedOut } from './platform/SignOut.tsx';
+import { NewReferral } from './referrals/NewReferral.tsx';
+import { RequireSignedIn, SessionProvider } from './session.tsx';
+
+function Root() {
+  return (
+    <SessionProvider>
+      <Layout />
+    </SessionProvider>
+  );
+}
+
+const signedIn = (element: ReactNode) => <RequireSignedIn>{element}</RequireSignedIn>;
+
+/**
+ * Every address the web answers. Which of the admin pages a person is offered comes from the
+ * permissions in `GET /api/me`; the server refuses anything else whatever the address.
+ */
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/', element: <Navigate to="/my-work" replace /> },
+      { path: '/sign-in', element: <SignIn /> },
+      { path: '/signed-out', element: <SignedOut /> },
+      {
+        path: '/mfa/set-up',
+        element: (
+          <RequireSignedIn gate="/mfa/set-up">
+            <MfaEnrol />
+          </RequireSignedIn>
+        ),
+      },
+      {
+        path: '/account/password',
+        element: (
+          <RequireSignedIn gate="/account/password">
+            <ChangePassword />
+          </RequireSignedIn>
+        ),
+      },
+      {
+        element: signedIn(<Outlet />),
+        children: [
+          { path: '/my-work', element: <MyWork /> },
+          { path: '/account', element: <Account /> },
+          { path: '/referrals/new', element: <NewReferral /> },
+          { path: '/admin/agencies', element: <Agencies /> },
+          { path: '/admin/agencies/new', element: <NewAgency /> },
+          { path: '/admin/agencies/:id', element: <EditAgency /> },
+          { path: '/admin/agencies/:id/deactivate', element: <DeactivateAgency /> },
+          { path: '/admin/teams', element: <Teams /> },
+          { path: '/admin/teams/new', element: <NewTeam /> },
+          { path: '/admin/teams/:id', element: <EditTeam /> },
+          { path: '/admin/teams/:id/deactivate', element: <DeactivateTeam /> },
+          { path: '/admin/users', element: <Users /> },
+          { path: '/admin/users/new', element: <NewUser /> },
+          { path: '/admin/users/:id', element: <UserDetail /> },
+          { path: '/admin/users/:id/edit', element: <EditUser /> },
+          { path: '/admin/users/:id/disable', element: <DisableUser /> },
+          { path: '/admin/users/:id/reset-mfa', element: <ResetUserMfa /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,20 @@
+import { Link } from 'react-router';
+import { usePageTitle } from '../components/page.ts';
+
+export function NotFound() {
+  usePageTitle('Page not found');
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Page not found</h1>
+        <p className="govuk-body">If you typed the web address, check it is correct.</p>
+        <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/my-work">
+            Go to My work
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
