@@ -1,0 +1,100 @@
+/**
+ * Missing episodes and return interviews (issue 7): the pure domain. Schemas and the rules that refuse
+ * bad input, the configuration as data, the return interview clock, the independence check, and what an
+ * episode sets off (chronology, re-analysis, MACE triage) with the views over many episodes.
+ */
+export {
+  addWorkingDays,
+  type ClockEpisode,
+  type ClockInterview,
+  type ClockState,
+  type ClockStatus,
+  clockStatus,
+  deadlineWarnings,
+  type EpisodeClock,
+  formatDuration,
+  interviewDueAt,
+  interviewForEpisode,
+  interviewsDue,
+  isWorkingDay,
+} from './clock.ts';
+export {
+  type InterviewDeadline,
+  interviewDeadlineSchema,
+  MISSING_CONFIG,
+  type MissingConfig,
+  missingConfigSchema,
+  optionLabel,
+} from './config.ts';
+export {
+  INDEPENDENCE_WHY,
+  type IndependenceCode,
+  type IndependenceEpisode,
+  type IndependenceOffer,
+  type IndependenceOfferer,
+  type IndependenceWarning,
+  independenceWarning,
+  interviewIndependenceWarnings,
+} from './independence.ts';
+export {
+  addDays,
+  daysBetween,
+  endOfLondonDay,
+  formatLondon,
+  formatLondonDate,
+  LONDON,
+  type LocalDate,
+  londonDate,
+  londonDayLengthHours,
+  londonInstant,
+  londonOffsetMinutes,
+  londonParts,
+  startOfLondonDay,
+} from './london.ts';
+export {
+  HARM_ANSWER_NAMES,
+  HARM_ANSWERS,
+  type HarmAnswer,
+  INTERVIEW_STATUS_NAMES,
+  INTERVIEW_STATUSES,
+  type InterviewEpisodeContext,
+  type InterviewStatus,
+  instant,
+  type MissingEpisode,
+  type MissingEpisodeData,
+  type MissingEpisodeInput,
+  missingEpisodeInputSchema,
+  missingEpisodeSchema,
+  type ReturnInterview,
+  type ReturnInterviewData,
+  type ReturnInterviewInput,
+  returnInterviewInputSchema,
+  returnInterviewSchema,
+  SHARE_RECIPIENT_NAMES,
+  SHARE_RECIPIENTS,
+} from './schema.ts';
+export {
+  type ChronologyDraft,
+  type ChronologyEpisode,
+  chronologyEntry,
+  type DurationEpisode,
+  type EpisodeTriggers,
+  episodeDurationMs,
+  episodesInWindow,
+  episodeTriggers,
+  type ReanalysisDue,
+  reanalysisDue,
+  type TriageReason,
+  type TriggerEpisode,
+  triageReasons,
+} from './triggers.ts';
+export {
+  type CountedGroup,
+  type EpisodePattern,
+  type PartnershipShare,
+  type PatternEpisode,
+  partnershipShare,
+  pattern,
+  type SuppressedCount,
+  suppressCount,
+} from './views.ts';
