@@ -15,13 +15,20 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { caseRoutes } from './children/case-routes.ts';
+import { chronologyRoutes } from './children/chronology-routes.ts';
+import { noteRoutes } from './children/notes-routes.ts';
+import { childRoutes } from './children/routes.ts';
 import type { AppContext } from './context.ts';
 import { publicRoute, registerAccessControl } from './http/access.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
+import { languageRoutes } from './language/routes.ts';
 import { myWorkRoutes } from './my-work/routes.ts';
 import { adminRoutes } from './platform/admin-routes.ts';
 import { platformRoutes } from './platform/routes.ts';
+import { caseReferenceRoutes } from './referrals/reference-routes.ts';
+import { referralRoutes } from './referrals/routes.ts';
 
 const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -32,7 +39,18 @@ export interface BuildAppOptions extends AppContext {
 }
 
 /** Capabilities register their routes here, one function per capability folder. */
-const CAPABILITIES = [platformRoutes, adminRoutes, myWorkRoutes];
+const CAPABILITIES = [
+  platformRoutes,
+  adminRoutes,
+  myWorkRoutes,
+  childRoutes,
+  chronologyRoutes,
+  noteRoutes,
+  caseRoutes,
+  referralRoutes,
+  caseReferenceRoutes,
+  languageRoutes,
+];
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 

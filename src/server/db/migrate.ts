@@ -41,15 +41,22 @@ export interface MigrateResult {
 export async function migrate(
   database: Database,
   onProgress: (message: string) => void = () => {},
+  /** Where the migrations are; the checked-in folder unless a test supplies its own. */
+  dir = MIGRATIONS_DIR,
 ): Promise<MigrateResult> {
   const { db } = database;
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version text PRIMARY KEY,
-    checksum text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`.execute(db);
+  // Under the lock too: two servers starting on a fresh database would otherwise both try to create the
+  // table, and PostgreSQL refuses the second with a duplicate-key error despite IF NOT EXISTS.
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version text PRIMARY KEY,
+      checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`.execute(trx);
+  });
 
-  const migrations = loadMigrations();
+  const migrations = loadMigrations(dir);
   const applied: string[] = [];
   let alreadyApplied = 0;
   for (const migration of migrations) {
