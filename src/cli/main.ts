@@ -22,7 +22,8 @@ const cliActor = (command: string) => ({ userId: null, agencyId: null, requestId
 
 const program = new Command('lantern')
   .description('Lantern: case, assessment and intelligence system for a multi-agency child exploitation partnership')
-  .showHelpAfterError();
+  // A mistake on the command line is reported like any other failure: one line with the reason.
+  .configureOutput({ outputError: (message, write) => write(`lantern: ${message.replace(/^error: /, '')}`) });
 
 program
   .command('serve')
@@ -112,7 +113,7 @@ users
         const agencies = await listAgencies(db);
         const agency = agencies.find((a) => a.id === opts.agency || a.name.toLowerCase() === opts.agency.toLowerCase());
         if (!agency) throw new CliError(`no agency called "${opts.agency}" (agencies: ${agencies.map((a) => a.name).join(', ') || 'none'})`);
-        const teams = await listTeams(db, agency.id);
+        const teams = await listTeams(db, 'all', agency.id);
         const teamIds = (opts.team ?? []).map((name) => {
           const team = teams.find((t) => t.name.toLowerCase() === name.toLowerCase());
           if (!team) throw new CliError(`${agency.name} has no team called "${name}"`);

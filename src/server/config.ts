@@ -8,7 +8,8 @@ const Env = z.object({
   LANTERN_DATA_DIR: z.string().default('./data'),
   LANTERN_PUBLIC_URL: z.string().url().optional(),
   LANTERN_ENCRYPTION_KEY: z.string().optional(),
-  LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  // Fractions are allowed (0.5 is thirty seconds), so timeouts can be exercised without waiting minutes.
+  LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
   LANTERN_SESSION_ABSOLUTE_HOURS: z.coerce.number().min(1).max(72).default(12),
   LANTERN_SESSION_WARNING_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   LANTERN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(3).max(100).default(5),

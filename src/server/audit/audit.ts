@@ -11,7 +11,11 @@ const AUDIT_CHAIN_LOCK = 4_201_734;
  * Appends one entry to the audit log inside the caller's transaction: the entry commits with the
  * change it describes, or neither does.
  */
-export async function appendAudit(trx: Transaction<DB>, actor: AuditActor, event: AuditEvent): Promise<number> {
+export async function appendAudit(
+  trx: Transaction<DB>,
+  actor: AuditActor,
+  event: AuditEvent,
+): Promise<number> {
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx
     .selectFrom('audit_log')

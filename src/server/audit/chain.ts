@@ -33,9 +33,29 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** SHA-256 over the previous entry's hash and this entry's canonical content (which includes it). */
+/**
+ * SHA-256 over the previous entry's hash and this entry's canonical content (which includes it).
+ * Only the chained fields are hashed: a stored entry also carries its own hash (and a database row may
+ * carry more), which must not feed into the hash it is checked against.
+ */
 export function entryHash(content: ChainedContent): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  const chained: ChainedContent = {
+    seq: content.seq,
+    occurredAt: content.occurredAt,
+    requestId: content.requestId,
+    actorUserId: content.actorUserId,
+    actorAgencyId: content.actorAgencyId,
+    action: content.action,
+    recordType: content.recordType,
+    recordId: content.recordId,
+    childId: content.childId,
+    fields: content.fields,
+    reason: content.reason,
+    outcome: content.outcome,
+    details: content.details,
+    prevHash: content.prevHash,
+  };
+  return createHash('sha256').update(canonicalJson(chained)).digest('hex');
 }
 
 export type ChainProblem =

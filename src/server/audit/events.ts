@@ -27,7 +27,14 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | DomainAuditAction;
 
-export type AuditRecordType = 'agency' | 'team' | 'user' | 'session' | 'audit_log' | 'partnership' | (string & {});
+export type AuditRecordType =
+  | 'agency'
+  | 'team'
+  | 'user'
+  | 'session'
+  | 'audit_log'
+  | 'partnership'
+  | (string & {});
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -47,7 +54,8 @@ export interface AuditEvent {
 }
 
 /** Capabilities register their own actions here as they arrive (e.g. 'child.read', 'referral.created'). */
-export type DomainAuditAction = `${'child' | 'referral' | 'note' | 'chronology' | 'flag' | 'case' | 'assessment' | 'plan' | 'meeting' | 'context' | 'link' | 'disruption' | 'missing' | 'language' | 'report' | 'sar'}.${string}`;
+export type DomainAuditAction =
+  `${'child' | 'referral' | 'note' | 'chronology' | 'flag' | 'case' | 'assessment' | 'plan' | 'meeting' | 'context' | 'link' | 'disruption' | 'missing' | 'language' | 'report' | 'sar'}.${string}`;
 
 /** Who did it, from where: taken from the request. */
 export interface AuditActor {

@@ -92,8 +92,10 @@ function teamsQuery(db: Kysely<DB> | Transaction<DB>) {
     .select(['teams.id', 'teams.name', 'teams.agency_id as agencyId', 'agencies.name as agencyName', 'teams.active']);
 }
 
-export async function listTeams(db: Kysely<DB>, agencyId?: string): Promise<TeamView[]> {
+/** Lists teams within a scope (see `teamScopeOf`), optionally of one agency. */
+export async function listTeams(db: Kysely<DB>, scope: AgencyScope, agencyId?: string): Promise<TeamView[]> {
   let q = teamsQuery(db);
+  if (scope !== 'all') q = q.where('teams.agency_id', '=', scope.agencyId);
   if (agencyId) q = q.where('teams.agency_id', '=', agencyId);
   return q.orderBy('agencies.name').orderBy('teams.name').execute();
 }
@@ -156,14 +158,25 @@ export interface UserView {
   lockedUntil: string | null;
 }
 
-/** Which accounts a viewer may list: all for an administrator, their own agency's for a manager, none otherwise. */
-export type UserScope = 'all' | { agencyId: string };
+/** Which agencies' accounts or teams a viewer may list: every agency's, or only their own. */
+export type AgencyScope = 'all' | { agencyId: string };
+export type UserScope = AgencyScope;
 
-export function userScopeOf(viewer: Viewer): UserScope | null {
-  if (decide(viewer, 'user.manage').allowed) return 'all';
-  if (decide(viewer, 'user.read', { targetAgencyId: viewer.agencyId }).allowed) return { agencyId: viewer.agencyId };
+/**
+ * Asks the policy first without naming an agency (a grant with no condition, as administrators and the
+ * data protection officer hold), then for the viewer's own agency (as a manager holds).
+ */
+function agencyScopeOf(viewer: Viewer, action: 'user.read' | 'team.read'): AgencyScope | null {
+  if (decide(viewer, action).allowed) return 'all';
+  if (decide(viewer, action, { targetAgencyId: viewer.agencyId }).allowed) return { agencyId: viewer.agencyId };
   return null;
 }
+
+/** Which accounts a viewer may list: all for an administrator or DPO, their own agency's for a manager, none otherwise. */
+export const userScopeOf = (viewer: Viewer) => agencyScopeOf(viewer, 'user.read');
+
+/** Which teams a viewer may list: all for an administrator or DPO, their own agency's for a manager, none otherwise. */
+export const teamScopeOf = (viewer: Viewer) => agencyScopeOf(viewer, 'team.read');
 
 /** Lists accounts within a scope. The scope is a condition in the SQL, so nothing outside it is loaded. */
 export async function listUsers(

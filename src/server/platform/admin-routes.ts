@@ -15,6 +15,7 @@ import {
   listUsers,
   resetMfa,
   setUserActive,
+  teamScopeOf,
   updateAgency,
   updateTeam,
   updateUser,
@@ -64,9 +65,22 @@ export function adminRoutes(app: FastifyInstance, { db }: AppContext) {
   });
 
   r.get('/api/teams', {
-    config: signedIn('team.read'),
-    schema: { tags, summary: 'List teams', querystring: TeamsQuery, response: { 200: z.object({ teams: z.array(Team) }) } },
-    handler: async (request) => ({ teams: await listTeams(db, request.query.agencyId) }),
+    // The policy lets a manager read their own agency's teams: the scope is decided in the handler.
+    config: signedIn(),
+    schema: {
+      tags,
+      summary: 'List teams: all for an administrator, your own agency’s for a manager',
+      querystring: TeamsQuery,
+      response: { 200: z.object({ teams: z.array(Team) }) },
+    },
+    handler: async (request) => {
+      const scope = teamScopeOf(authOf(request).viewer);
+      if (!scope) {
+        await auditAlone(db, actorOf(request), { action: 'access.denied', outcome: 'denied', details: { attempted: 'team.read' } });
+        throw new AppError('forbidden', 'You do not have permission to see teams.');
+      }
+      return { teams: await listTeams(db, scope, request.query.agencyId) };
+    },
   });
 
   r.post('/api/teams', {

@@ -48,11 +48,8 @@ export async function signIn(db: Kysely<DB>, config: Config, key: Buffer, input:
       'users.password_hash',
       'users.active',
       'users.roles',
-      'users.failed_attempts',
-      'users.locked_until',
       'users.totp_secret_encrypted',
       'users.totp_enrolled_at',
-      'users.totp_last_step',
       'agencies.type as agency_type',
       'agencies.active as agency_active',
     ])
@@ -64,13 +61,24 @@ export async function signIn(db: Kysely<DB>, config: Config, key: Buffer, input:
   const now = new Date();
 
   const outcome: Outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
+    // The counters are read again under a row lock, so attempts on one account queue here. Read before
+    // the transaction, parallel guesses would each see the same count and never reach the lockout, and
+    // one code sent twice at once would pass the replay check twice.
+    const counters = user
+      ? await trx
+          .selectFrom('users')
+          .select(['failed_attempts', 'locked_until', 'totp_last_step'])
+          .where('id', '=', user.id)
+          .forUpdate()
+          .executeTakeFirstOrThrow()
+      : undefined;
     const recordAttempt = (succeeded: boolean) =>
       trx.insertInto('sign_in_attempts').values({ email: input.email.toLowerCase(), ip: input.ip, succeeded }).execute();
     const fail = async (error: AppError, reason: string, countsTowardsLockout: boolean): Promise<Outcome> => {
       await recordAttempt(false);
       let lockedNow = false;
-      if (user && countsTowardsLockout) {
-        const failures = user.failed_attempts + 1;
+      if (user && counters && countsTowardsLockout) {
+        const failures = counters.failed_attempts + 1;
         lockedNow = failures >= config.lockout.threshold;
         await trx
           .updateTable('users')
@@ -95,9 +103,11 @@ export async function signIn(db: Kysely<DB>, config: Config, key: Buffer, input:
     const invalidCredentials = new AppError('invalid_credentials', 'The email address or password is not right.', [
       { path: 'password', message: 'The email address or password is not right' },
     ]);
-    if (!user || !user.active || !user.agency_active) return fail(invalidCredentials, user ? 'account disabled' : 'unknown account', false);
-    if (user.locked_until && new Date(user.locked_until) > now) {
-      return fail(lockedError(Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 60_000)), 'account locked', false);
+    if (!user || !counters || !user.active || !user.agency_active) {
+      return fail(invalidCredentials, user ? 'account disabled' : 'unknown account', false);
+    }
+    if (counters.locked_until && new Date(counters.locked_until) > now) {
+      return fail(lockedError(Math.ceil((new Date(counters.locked_until).getTime() - now.getTime()) / 60_000)), 'account locked', false);
     }
     if (!passwordOk) return fail(invalidCredentials, 'wrong password', true);
 
@@ -108,7 +118,7 @@ export async function signIn(db: Kysely<DB>, config: Config, key: Buffer, input:
         // The password was right: ask for the second factor without counting a failure.
         return { ok: false, error: new AppError('mfa_required', 'Enter the 6-digit code from your authenticator app.', [{ path: 'totp', message: 'Enter the 6-digit code from your authenticator app' }]) };
       }
-      totpStep = matchTotp(unseal(key, user.totp_secret_encrypted as string), input.totp, user.totp_last_step);
+      totpStep = matchTotp(unseal(key, user.totp_secret_encrypted as string), input.totp, counters.totp_last_step);
       if (totpStep === null) {
         return fail(new AppError('mfa_invalid', 'The code is not right, or has already been used. Enter the current code from your authenticator app.', [{ path: 'totp', message: 'The code is not right or has already been used' }]), 'wrong MFA code', true);
       }
