@@ -1,0 +1,32 @@
+import type { Me, Permissions } from '../api.ts';
+
+/** Partnership lexicon administration is agency administration (`agency.manage`). */
+export function mayManageLanguage(me: Me): boolean {
+  return me.permissions.manageAgencies;
+}
+
+/**
+ * Statistics are for managers, analysts and MACE chairs (`report.read`) and administrators
+ * (`user.manage`). `GET /api/me` does not yet say whether someone may read reports, so until it sends
+ * `readReports` the link is offered to administrators only; the server decides either way.
+ */
+export function mayReadLanguageStats(me: Me): boolean {
+  const permissions: Permissions & { readReports?: boolean } = me.permissions;
+  return permissions.manageUsers || permissions.readReports === true;
+}
+
+/**
+ * The language pages' entry in the service navigation: one item, to keep the menu short. The rules and
+ * the statistics are linked from that page, for those who may use them.
+ */
+export function languageNavigation(_me: Me): { to: string; text: string }[] {
+  return [{ to: '/language/check', text: 'Check wording' }];
+}
+
+/** Links to the other language pages this person may use. */
+export function languageLinks(me: Me): { to: string; text: string }[] {
+  const links: { to: string; text: string }[] = [];
+  if (mayManageLanguage(me)) links.push({ to: '/admin/language', text: 'Language rules' });
+  if (mayReadLanguageStats(me)) links.push({ to: '/language/statistics', text: 'Language statistics' });
+  return links;
+}
