@@ -15,16 +15,21 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { assessmentRoutes } from './assessment/routes.ts';
 import { caseRoutes } from './children/case-routes.ts';
 import { chronologyRoutes } from './children/chronology-routes.ts';
 import { noteRoutes } from './children/notes-routes.ts';
+import { contextRoutes } from './contexts/routes.ts';
 import { childRoutes } from './children/routes.ts';
 import type { AppContext } from './context.ts';
+import { disruptionRoutes } from './disruption/routes.ts';
 import { publicRoute, registerAccessControl } from './http/access.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { languageRoutes } from './language/routes.ts';
+import { missingRoutes } from './missing/routes.ts';
 import { myWorkRoutes } from './my-work/routes.ts';
+import { planRoutes } from './plans/routes.ts';
 import { adminRoutes } from './platform/admin-routes.ts';
 import { platformRoutes } from './platform/routes.ts';
 import { caseReferenceRoutes } from './referrals/reference-routes.ts';
@@ -50,6 +55,11 @@ const CAPABILITIES = [
   referralRoutes,
   caseReferenceRoutes,
   languageRoutes,
+  missingRoutes,
+  assessmentRoutes,
+  planRoutes,
+  contextRoutes,
+  disruptionRoutes,
 ];
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -77,6 +87,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API speaks JSON only: a text/plain body is refused with 415 rather than read as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {

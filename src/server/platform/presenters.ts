@@ -34,6 +34,7 @@ export function presentMe(auth: AuthState, config: Config) {
       readUsers: can('user.manage') || decide(auth.viewer, 'user.read', { targetAgencyId: auth.viewer.agencyId }).allowed,
       verifyAudit: can('audit.verify'),
       readAudit: can('audit.read'),
+      readReports: can('report.read'),
     },
   };
 }

@@ -70,6 +70,7 @@ export const Me = z.object({
     readUsers: z.boolean(),
     verifyAudit: z.boolean(),
     readAudit: z.boolean(),
+    readReports: z.boolean(),
   }),
 });
 export const MeResponse = z.object({ me: Me });

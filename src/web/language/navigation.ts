@@ -1,18 +1,13 @@
-import type { Me, Permissions } from '../api.ts';
+import type { Me } from '../api.ts';
 
 /** Partnership lexicon administration is agency administration (`agency.manage`). */
 export function mayManageLanguage(me: Me): boolean {
   return me.permissions.manageAgencies;
 }
 
-/**
- * Statistics are for managers, analysts and MACE chairs (`report.read`) and administrators
- * (`user.manage`). `GET /api/me` does not yet say whether someone may read reports, so until it sends
- * `readReports` the link is offered to administrators only; the server decides either way.
- */
+/** Statistics are for managers, analysts and MACE chairs (`report.read`) and administrators (`user.manage`). */
 export function mayReadLanguageStats(me: Me): boolean {
-  const permissions: Permissions & { readReports?: boolean } = me.permissions;
-  return permissions.manageUsers || permissions.readReports === true;
+  return me.permissions.manageUsers || me.permissions.readReports;
 }
 
 /**
