@@ -1,0 +1,166 @@
+/**
+ * Meetings (issue 5): the pure domain. Strategy, MACE triage, MACE and review meetings; the terms of
+ * reference and triage rules as data; the triage list with every reason; the meeting record and the
+ * rules that refuse bad input; the check that shareable minutes quote no restricted text; packs and
+ * minutes built from the meeting and redacted for each recipient; persons of concern and places across
+ * items; the action tracker; the young person's and family's participation; the statutory-plan rule.
+ */
+export {
+  ACTION_STATUS_NAMES,
+  ACTION_STATUSES,
+  type ActionInput,
+  type ActionStatus,
+  actionSchema,
+  type MeetingAction,
+  OPEN_ACTION_STATUSES,
+} from './action-schema.ts';
+export {
+  type ActionFilter,
+  type AgencySummary,
+  carryOver,
+  type Escalation,
+  type EscalationPeople,
+  type EscalationRecipient,
+  type EscalationRole,
+  escalations,
+  escalationsByRecipient,
+  filterActions,
+  type MeetingRef,
+  markDone,
+  type OverdueAction,
+  overdue,
+  type TrackedAction,
+  trackerSummary,
+} from './actions.ts';
+export type { PersonRef, Refusal, Result } from './common.ts';
+export {
+  type Cadence,
+  type CitedText,
+  CONTEXT_KIND_NAMES,
+  CONTEXT_KINDS,
+  type ContextKind,
+  type LawfulBasis,
+  labelOf,
+  MEETING_TYPES,
+  MEETINGS_CONFIG,
+  type MeetingsConfig,
+  type MeetingType,
+  type MeetingTypeConfig,
+  meetingsConfigSchema,
+  STATUTORY_PLANS,
+  type StatutoryPlan,
+  TRIAGE_DECISION_NAMES,
+  TRIAGE_DECISIONS,
+  TRIAGE_RULES,
+  type TriageDecision,
+  type TriageRule,
+} from './config.ts';
+export {
+  type CrossReferenceContext,
+  type CrossReferenceItem,
+  type SharedContext,
+  sharedContexts,
+} from './cross-reference.ts';
+export { renderMeetingsConfig, TRIAGE_RULE_NAMES } from './docs.ts';
+export {
+  type AgendaItem,
+  ATTENDANCE_STATUS_NAMES,
+  ATTENDANCE_STATUSES,
+  type Attendance,
+  type AttendanceStatus,
+  agendaItemSchema,
+  attendanceSchema,
+  type ContextRef,
+  contextRefSchema,
+  decisionSchema,
+  type InformationShared,
+  type Invitation,
+  informationSharedSchema,
+  invitationSchema,
+  lawfulBasisLabel,
+  type Meeting,
+  type MeetingCheckContext,
+  type MeetingDecision,
+  type MeetingInput,
+  type Minute,
+  meetingInputSchema,
+  meetingSchema,
+  minuteSchema,
+  type RecordRestrictedText,
+  restrictedMinuteSchema,
+} from './meeting.ts';
+export { meetingPack, OTHER_ACTIONS_ITEM, type PackDetails } from './pack.ts';
+export {
+  IMMEDIATE_REFERRAL_TASK,
+  type ImmediateReferralTask,
+  type OutcomeReminder,
+  outcomeReminders,
+  PARTICIPATION,
+  PARTICIPATION_NAMES,
+  type Participation,
+  type ParticipationInput,
+  type ParticipationMeetingContext,
+  type ParticipationRecord,
+  participationInputSchema,
+  participationRecordSchema,
+  type StatutoryPlanCheck,
+  type StatutoryPlanChild,
+  statutoryPlanCheck,
+  VIEWS_SHARED,
+  VIEWS_SHARED_NAMES,
+} from './participation.ts';
+export {
+  type MeetingPack,
+  type PackAction,
+  type PackItem,
+  type PackPart,
+  type PackRecipient,
+  type PackSending,
+  packFor,
+  type RecipientPack,
+  recordSending,
+  renderPackText,
+} from './redaction.ts';
+export {
+  chairCheck,
+  type NewTime,
+  type QuorumAttendance,
+  type QuorumResult,
+  quorumCheck,
+  rescheduleConflict,
+  type ScheduledMeeting,
+  slotConflict,
+} from './schedule.ts';
+export {
+  DISTINCTIVE_KINDS,
+  type DistinctiveKind,
+  findRestrictedQuotes,
+  QUOTE_KIND_NAMES,
+  type QuoteCheckOptions,
+  type QuoteKind,
+  type QuoteSource,
+  quoteRefusalMessage,
+  type RestrictedQuote,
+  type RestrictedSource,
+  type RestrictedText,
+  SHAREABLE_CHECK,
+} from './shareable-check.ts';
+export {
+  buildTriageList,
+  type ConnectionKind,
+  type RaisedBy,
+  type TriageChild,
+  type TriageContext,
+  type TriageInput,
+  type TriageItem,
+  type TriageList,
+  type TriageReason,
+  type TriageSubject,
+} from './triage.ts';
+export {
+  childrenForMace,
+  type TriageDecisionInput,
+  type TriageDecisionRecord,
+  triageDecisionSchema,
+  undecidedItems,
+} from './triage-decisions.ts';
