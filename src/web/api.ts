@@ -38,6 +38,7 @@ export interface Permissions {
   readUsers: boolean;
   verifyAudit: boolean;
   readAudit: boolean;
+  readReports: boolean;
 }
 
 export interface SessionTimes {
@@ -162,7 +163,8 @@ function isErrorBody(
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** For capability clients elsewhere in the web (`children/api.ts`, `referrals/api.ts`): same transport, same handlers. */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const signingIn = method === 'POST' && path === '/api/session';

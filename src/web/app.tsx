@@ -4,15 +4,20 @@ import { Agencies, DeactivateAgency, EditAgency, NewAgency } from './admin/Agenc
 import { DeactivateTeam, EditTeam, NewTeam, Teams } from './admin/Teams.tsx';
 import { EditUser, NewUser } from './admin/UserForm.tsx';
 import { DisableUser, ResetUserMfa, UserDetail, Users } from './admin/Users.tsx';
+import { assessmentRoutes } from './assessment/routes.tsx';
+import { childRoutes } from './children/routes.tsx';
 import { Layout } from './components/Layout.tsx';
+import { languageRoutes } from './language/routes.tsx';
+import { missingRoutes } from './missing/routes.tsx';
 import { MyWork } from './my-work/MyWork.tsx';
+import { planRoutes } from './plans/routes.tsx';
 import { Account } from './platform/Account.tsx';
 import { ChangePassword } from './platform/ChangePassword.tsx';
 import { MfaEnrol } from './platform/MfaEnrol.tsx';
 import { NotFound } from './platform/NotFound.tsx';
 import { SignIn } from './platform/SignIn.tsx';
 import { SignedOut } from './platform/SignOut.tsx';
-import { NewReferral } from './referrals/NewReferral.tsx';
+import { referralRoutes } from './referrals/routes.tsx';
 import { RequireSignedIn, SessionProvider } from './session.tsx';
 
 function Root() {
@@ -57,7 +62,6 @@ export const router = createBrowserRouter([
         children: [
           { path: '/my-work', element: <MyWork /> },
           { path: '/account', element: <Account /> },
-          { path: '/referrals/new', element: <NewReferral /> },
           { path: '/admin/agencies', element: <Agencies /> },
           { path: '/admin/agencies/new', element: <NewAgency /> },
           { path: '/admin/agencies/:id', element: <EditAgency /> },
@@ -72,6 +76,17 @@ export const router = createBrowserRouter([
           { path: '/admin/users/:id/edit', element: <EditUser /> },
           { path: '/admin/users/:id/disable', element: <DisableUser /> },
           { path: '/admin/users/:id/reset-mfa', element: <ResetUserMfa /> },
+          // ---- Children, referrals and the case record: declared in referrals/routes.tsx and children/routes.tsx
+          ...referralRoutes,
+          ...childRoutes,
+          // ---- Language assistant: the pages are declared in language/routes.tsx
+          ...languageRoutes,
+          // ---- Missing episodes and return interviews: the pages are declared in missing/routes.tsx
+          ...missingRoutes,
+          // ---- Assessment and planning: declared in assessment/routes.tsx and plans/routes.tsx
+          ...assessmentRoutes,
+          ...planRoutes,
+          // ----
           { path: '*', element: <NotFound /> },
         ],
       },

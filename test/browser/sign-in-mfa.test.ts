@@ -78,9 +78,9 @@ describe('signing in with 2-step verification', () => {
     await expectNoAxeViolations(page, 'My work');
     await screenshot(page, 'my-work');
 
-    // A start button for referrals, and a page that says plainly it is not available yet.
+    // A start button for referrals, whose first question is whether the child is in immediate danger.
     await page.getByRole('button', { name: 'Make a referral' }).click();
-    await expect.poll(() => heading(page)).toBe('Making a referral is not available yet');
+    await expect.poll(() => heading(page)).toBe('Is the child in immediate danger?');
     // Focus moves to the new page's heading.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../api.ts';
+import { languageNavigation } from '../language/navigation.ts';
+import { referralNavigation } from '../referrals/navigation.ts';
 import { gatePath, useSession } from '../session.tsx';
 import { TimeoutWarning } from './TimeoutWarning.tsx';
 import { Flash } from './ui.tsx';
@@ -12,11 +14,12 @@ interface NavItem {
 
 /** Which sections to offer comes from the permissions the server sent, never from roles. */
 function navigationFor(me: Me): NavItem[] {
-  const items: NavItem[] = [{ to: '/my-work', text: 'My work' }];
+  const items: NavItem[] = [{ to: '/my-work', text: 'My work' }, ...referralNavigation(me)];
   if (me.permissions.manageAgencies) items.push({ to: '/admin/agencies', text: 'Agencies' });
   if (me.permissions.manageTeams) items.push({ to: '/admin/teams', text: 'Teams' });
   if (me.permissions.manageUsers || me.permissions.readUsers)
     items.push({ to: '/admin/users', text: 'Users' });
+  items.push(...languageNavigation(me));
   return items;
 }
 

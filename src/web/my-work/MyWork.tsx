@@ -1,53 +1,136 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api.ts';
+import { request } from '../api.ts';
+import { formatDate, formatDeadline } from '../children/format.ts';
+import { CaseStatusTag } from '../children/record.tsx';
+import { useCaseReference } from '../children/reference.ts';
+import { labelOf, nameOf, RELATIONSHIP_NAMES } from '../children/words.ts';
 import { useApiData } from '../components/data.ts';
 import { formatDateTime } from '../components/format.ts';
 import { usePageTitle } from '../components/page.ts';
-import { LoadFailure, Loading, StartButton } from '../components/ui.tsx';
+import { LoadFailure, Loading, StartButton, Tag } from '../components/ui.tsx';
+import { type QueueEntry, referralsApi } from '../referrals/api.ts';
+import { WaitingText } from '../referrals/ReferralPages.tsx';
 import { useMe } from '../session.tsx';
 
-/**
- * One list on the page. The pages these items link to arrive with the capabilities that fill the lists
- * (children, referrals, plans); until then each item is described, not linked.
- */
-function Section<T extends { id: string }>({
+/** `GET /api/my-work`, as `src/server/my-work/routes.ts` answers it. */
+interface Work {
+  children: {
+    id: string;
+    name: string;
+    dateOfBirth: string | null;
+    caseStatus: string;
+    yourRoles: string[];
+  }[];
+  referralsAwaitingDecision: QueueEntry[];
+  tasks: {
+    id: string;
+    title: string;
+    kind: string;
+    dueAt: string | null;
+    overdue: boolean;
+    child: { id: string; name: string } | null;
+    referralId: string | null;
+  }[];
+}
+
+function Section({
   id,
   title,
-  items,
-  describe,
   empty,
+  children,
+  count,
 }: {
   id: string;
   title: string;
-  items: T[];
-  describe(item: T): ReactNode;
   empty: { heading: string; next: ReactNode };
+  count: number;
+  children: ReactNode;
 }) {
   return (
     <section className="lantern-section" aria-labelledby={id}>
       <h2 className="govuk-heading-m" id={id}>
         {title}
       </h2>
-      {items.length === 0 ? (
+      {count === 0 ? (
         <>
           <p className="govuk-body govuk-!-font-weight-bold">{empty.heading}</p>
           <p className="govuk-body">{empty.next}</p>
         </>
       ) : (
-        <ul className="govuk-list govuk-list--bullet">
-          {items.map((item) => (
-            <li key={item.id}>{describe(item)}</li>
-          ))}
-        </ul>
+        children
       )}
     </section>
   );
 }
 
+function Tasks({ tasks, onDone }: { tasks: Work['tasks']; onDone(): void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const complete = async (task: Work['tasks'][number]) => {
+    setProblem(null);
+    try {
+      await referralsApi.completeTask(task.id);
+      setDone(`Done: ${task.title}`);
+      onDone();
+    } catch {
+      setProblem(`Sorry, “${task.title}” could not be marked as done. Try again.`);
+    }
+  };
+  return (
+    <>
+      <p className="govuk-body" role="status">
+        {done}
+      </p>
+      {problem && (
+        <p className="govuk-error-message" role="alert">
+          {problem}
+        </p>
+      )}
+      <ul className="govuk-list lantern-work-list">
+        {tasks.map((task) => {
+          const to = task.child
+            ? `/children/${task.child.id}`
+            : task.referralId
+              ? `/referrals/${task.referralId}`
+              : null;
+          return (
+            <li key={task.id} className="lantern-work-item">
+              {task.overdue && (
+                <>
+                  <Tag colour="red">Overdue</Tag>{' '}
+                </>
+              )}
+              {to ? (
+                <Link className="govuk-link" to={to}>
+                  {task.title}
+                </Link>
+              ) : (
+                task.title
+              )}
+              <span className="govuk-!-display-block govuk-hint govuk-!-margin-bottom-1">
+                {task.child ? `${task.child.name}. ` : ''}
+                {task.dueAt ? `Due by ${formatDeadline(task.dueAt)}` : 'No due date'}
+              </span>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 lantern-small-button"
+                onClick={() => void complete(task)}
+              >
+                Mark as done<span className="govuk-visually-hidden">: {task.title}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
 export function MyWork() {
   const me = useMe();
-  const work = useApiData(() => api.myWork(), []);
+  const work = useApiData(() => request<Work>('GET', '/api/my-work'), []);
+  const reference = useCaseReference();
   usePageTitle('My work');
   const { permissions } = me;
   const adminLinks = [
@@ -66,43 +149,87 @@ export function MyWork() {
           be sure, and you do not need the child to have told you.
         </p>
         <StartButton to="/referrals/new">Make a referral</StartButton>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/referrals">
+            Your referrals and their outcomes
+          </Link>
+        </p>
 
         {work.state === 'loading' && <Loading />}
         {work.state === 'failed' && <LoadFailure error={work.error} />}
         {work.state === 'loaded' && (
           <>
+            {/* The server lists waiting referrals only to the people who screen them. */}
+            {work.data.referralsAwaitingDecision.length > 0 && (
+              <Section
+                id="referrals"
+                title="Referrals waiting for a decision"
+                count={work.data.referralsAwaitingDecision.length}
+                empty={{ heading: '', next: '' }}
+              >
+                <ul className="govuk-list lantern-work-list">
+                  {work.data.referralsAwaitingDecision.map((referral) => (
+                    <li key={referral.id} className="lantern-work-item">
+                      {referral.immediateDanger && (
+                        <>
+                          <Tag colour="red">Immediate danger</Tag>{' '}
+                        </>
+                      )}
+                      <Link className="govuk-link" to={`/referrals/${referral.id}`}>
+                        {referral.subjectName}
+                      </Link>
+                      <span className="govuk-!-display-block govuk-hint govuk-!-margin-bottom-1">
+                        From {referral.referrerAgency.name}, received {formatDateTime(referral.receivedAt)}.{' '}
+                        {referral.harmKinds
+                          .map((kind) => labelOf(reference.data?.harmKinds, kind))
+                          .join(', ')}
+                      </span>
+                      <WaitingText waiting={referral.waiting} />
+                    </li>
+                  ))}
+                </ul>
+                <p className="govuk-body">
+                  <Link className="govuk-link" to="/referrals/queue">
+                    Go to the screening queue
+                  </Link>
+                </p>
+              </Section>
+            )}
             <Section
               id="children"
               title="Children you work with"
-              items={work.data.children}
-              describe={(child) => child.name}
+              count={work.data.children.length}
               empty={{
                 heading: 'No children are allocated to you.',
                 next: 'When you become the lead worker or co-worker for a child, they will be listed here so you can go straight to their record.',
               }}
-            />
-            <Section
-              id="referrals"
-              title="Referrals waiting for a decision"
-              items={work.data.referralsAwaitingDecision}
-              describe={(referral) => `Referral received ${formatDateTime(referral.receivedAt)}`}
-              empty={{
-                heading: 'There are no referrals waiting for a decision.',
-                next: 'Referrals that need a screening decision from you will be listed here.',
-              }}
-            />
+            >
+              <ul className="govuk-list lantern-work-list">
+                {work.data.children.map((child) => (
+                  <li key={child.id} className="lantern-work-item">
+                    <Link className="govuk-link" to={`/children/${child.id}`}>
+                      {child.name}
+                    </Link>{' '}
+                    <CaseStatusTag status={child.caseStatus} />
+                    <span className="govuk-!-display-block govuk-hint govuk-!-margin-bottom-0">
+                      {child.dateOfBirth ? `Born ${formatDate(child.dateOfBirth)}. ` : ''}
+                      You are: {child.yourRoles.map((role) => nameOf(RELATIONSHIP_NAMES, role)).join(', ')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Section>
             <Section
               id="tasks"
               title="Your tasks"
-              items={work.data.tasks}
-              describe={(task) =>
-                task.dueAt ? `${task.title} – due ${formatDateTime(task.dueAt)}` : task.title
-              }
+              count={work.data.tasks.length}
               empty={{
                 heading: 'You have no tasks.',
-                next: 'Actions given to you in a child’s plan or at a meeting will be listed here, with the date they are due.',
+                next: 'Actions given to you after a screening decision, in a child’s plan or at a meeting will be listed here, with the date they are due.',
               }}
-            />
+            >
+              <Tasks tasks={work.data.tasks} onDone={work.reload} />
+            </Section>
           </>
         )}
       </div>
