@@ -43,6 +43,7 @@ export const CHRONOLOGY_KINDS = [
   'reopening',
   'allocation',
   'merge',
+  'missing_episode',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 

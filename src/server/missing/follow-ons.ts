@@ -27,7 +27,7 @@ import type { DB } from '../db/schema.ts';
  * The chronology kind for missing episodes. The database accepts it from migration 0006; the shared list
  * of kinds in `src/domain/children/case-record.ts` does not name it yet, hence the widening here.
  */
-export const MISSING_KIND = 'missing_episode' as string as ChronologyKind;
+export const MISSING_KIND: ChronologyKind = 'missing_episode';
 
 /** Working days the lead worker has to repeat the risk analysis after an episode. */
 export const REANALYSIS_WORKING_DAYS = 5;

@@ -54,6 +54,7 @@ export const CHRONOLOGY_KIND_NAMES: Record<string, string> = {
   reopening: 'Reopening',
   allocation: 'Allocation',
   merge: 'Merged records',
+  missing_episode: 'Missing episode',
 };
 
 export const CASE_STATUS_NAMES: Record<string, string> = {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../api.ts';
 import { languageNavigation } from '../language/navigation.ts';
+import { missingNavigation } from '../missing/navigation.ts';
 import { referralNavigation } from '../referrals/navigation.ts';
 import { gatePath, useSession } from '../session.tsx';
 import { TimeoutWarning } from './TimeoutWarning.tsx';
@@ -14,7 +15,11 @@ interface NavItem {
 
 /** Which sections to offer comes from the permissions the server sent, never from roles. */
 function navigationFor(me: Me): NavItem[] {
-  const items: NavItem[] = [{ to: '/my-work', text: 'My work' }, ...referralNavigation(me)];
+  const items: NavItem[] = [
+    { to: '/my-work', text: 'My work' },
+    ...referralNavigation(me),
+    ...missingNavigation(me),
+  ];
   if (me.permissions.manageAgencies) items.push({ to: '/admin/agencies', text: 'Agencies' });
   if (me.permissions.manageTeams) items.push({ to: '/admin/teams', text: 'Teams' });
   if (me.permissions.manageUsers || me.permissions.readUsers)
