@@ -9,11 +9,19 @@ const Env = z.object({
   LANTERN_PUBLIC_URL: z.string().url().optional(),
   LANTERN_ENCRYPTION_KEY: z.string().optional(),
   // Fractions are allowed (0.5 is thirty seconds), so timeouts can be exercised without waiting minutes.
-  LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
+  LANTERN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(30),
   LANTERN_SESSION_ABSOLUTE_HOURS: z.coerce.number().min(1).max(72).default(12),
   LANTERN_SESSION_WARNING_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   LANTERN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(3).max(100).default(5),
-  LANTERN_LOCKOUT_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  LANTERN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LANTERN_IP_THROTTLE_PER_15_MINUTES: z.coerce.number().int().min(5).max(10_000).default(50),
   LANTERN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LANTERN_TRUST_PROXY: z

@@ -36,7 +36,12 @@ export async function startServer(
       progress('Empty database: loading the demo partnership');
       await loadDemo(database.db, { ...(options.demoPassword ? { password: options.demoPassword } : {}) });
     }
-    const app = await buildApp({ db: database.db, config, encryptionKey, ...(options.logger === false ? { logger: false } : {}) });
+    const app = await buildApp({
+      db: database.db,
+      config,
+      encryptionKey,
+      ...(options.logger === false ? { logger: false } : {}),
+    });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -33,4 +33,5 @@ export async function freshDatabase(): Promise<{ target: DatabaseTarget; drop():
   };
 }
 
-export const describeDatabase = () => (process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PostgreSQL');
+export const describeDatabase = () =>
+  process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PostgreSQL';

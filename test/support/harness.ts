@@ -29,6 +29,8 @@ export class Client {
       this.cookie = value.endsWith('=') ? undefined : value;
     }
     const text = await response.text();
+    // Tests read response bodies of every shape; each test asserts the fields it relies on.
+    // biome-ignore lint/suspicious/noExplicitAny: the body's shape is what the test is checking
     let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
@@ -39,9 +41,12 @@ export class Client {
   }
 
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, undefined, headers);
-  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body ?? {}, headers);
-  patch = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('PATCH', path, body ?? {}, headers);
-  delete = (path: string, headers?: Record<string, string>) => this.request('DELETE', path, undefined, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, body ?? {}, headers);
+  patch = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('PATCH', path, body ?? {}, headers);
+  delete = (path: string, headers?: Record<string, string>) =>
+    this.request('DELETE', path, undefined, headers);
 
   /** Signs in; fetches the CSRF token from /api/me as the web app does. */
   async signIn(email: string, password = TEST_PASSWORD, totp?: string) {
@@ -99,7 +104,11 @@ export class Harness {
     return (await createTeam(this.db, SYSTEM_ACTOR, { agencyId, name })).id;
   }
 
-  async user(roles: Role[], agencyType: AgencyType, opts: { agencyName?: string; teamIds?: string[]; name?: string } = {}): Promise<TestUser> {
+  async user(
+    roles: Role[],
+    agencyType: AgencyType,
+    opts: { agencyName?: string; teamIds?: string[]; name?: string } = {},
+  ): Promise<TestUser> {
     const agencyId = await this.agency(agencyType, opts.agencyName);
     const n = ++this.counter;
     const email = `${roles.join('-').replaceAll('_', '-')}.${n}.${randomBytes(3).toString('hex')}@test.example`;

@@ -15,7 +15,9 @@ export interface TestServer {
  * Starts a real Lantern server on a loopback port and a fresh database, optionally with the demo
  * partnership. `env` overrides settings (e.g. LANTERN_SESSION_IDLE_MINUTES) as the environment would.
  */
-export async function startTestServer(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const { target, drop } = await freshDatabase();
   const config = loadConfig({
     PORT: '0',

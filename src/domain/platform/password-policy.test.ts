@@ -23,7 +23,7 @@ describe('password policy', () => {
   it('refuses repeated characters and sequences', () => {
     expect(passwordProblem('zzzzzzzzzzzzzz')).toMatch(/repeated/);
     expect(passwordProblem('abcdefghijklmn')).toMatch(/sequence/);
-    expect(passwordProblem('987654321098'.slice(0, 10) + 'zz')).toBeNull();
+    expect(passwordProblem('9876543210zz')).toBeNull();
   });
 
   it('refuses passwords built from the user’s own email, name or the service name', () => {

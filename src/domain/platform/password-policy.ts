@@ -66,13 +66,12 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   if (DENIED.has(lower)) return 'is on the list of commonly used passwords; choose another';
   if (/^(.)\1+$/.test(password)) return 'must not be one character repeated';
   if (isSequence(lower)) return 'must not be a simple sequence of characters';
-  const words = [
-    context.email?.split('@')[0],
-    ...(context.name?.split(/\s+/) ?? []),
-    'lantern',
-  ].filter((w): w is string => !!w && w.length >= 4);
+  const words = [context.email?.split('@')[0], ...(context.name?.split(/\s+/) ?? []), 'lantern'].filter(
+    (w): w is string => !!w && w.length >= 4,
+  );
   const stripped = words.reduce((rest, w) => rest.split(w.toLowerCase()).join(''), lower);
-  if (stripped.replace(/[^a-z0-9]/g, '').length < 6) return 'must not be based on your name, email or the service name';
+  if (stripped.replace(/[^a-z0-9]/g, '').length < 6)
+    return 'must not be based on your name, email or the service name';
   return null;
 }
 

@@ -44,7 +44,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) throw new DataDirLockedError(dataDir, owner);
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner))
+        throw new DataDirLockedError(dataDir, owner);
       rmSync(file, { force: true });
     }
   }

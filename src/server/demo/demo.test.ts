@@ -24,7 +24,9 @@ describe('the demo partnership', () => {
       expect(AGENCY_TYPES).toContain(agencyType);
       const row = readme.split('\n').find((line) => line.startsWith(`| ${account.email} |`));
       expect(row, `README row for ${account.email}`).toBeDefined();
-      const expected = mfaRequired({ agencyType: agencyType as AgencyType, roles: account.roles }) ? 'required' : 'optional';
+      const expected = mfaRequired({ agencyType: agencyType as AgencyType, roles: account.roles })
+        ? 'required'
+        : 'optional';
       expect(row?.trim().endsWith(`| ${expected} |`), `${account.email} should say ${expected}`).toBe(true);
     }
   });

@@ -20,13 +20,38 @@ interface DemoAgency {
 }
 
 const AGENCIES: DemoAgency[] = [
-  { key: 'csc', name: 'Fernbridge Children’s Services', type: 'childrens_social_care', teams: ['Front Door', 'Child Exploitation Team'] },
-  { key: 'police', name: 'Fernbridge Police', type: 'police', teams: ['Exploitation Intelligence Unit', 'Missing Persons Team'] },
-  { key: 'health', name: 'Fernbridge Health Trust', type: 'health', teams: ['Safeguarding Children Team', 'Sexual Health Service'] },
+  {
+    key: 'csc',
+    name: 'Fernbridge Children’s Services',
+    type: 'childrens_social_care',
+    teams: ['Front Door', 'Child Exploitation Team'],
+  },
+  {
+    key: 'police',
+    name: 'Fernbridge Police',
+    type: 'police',
+    teams: ['Exploitation Intelligence Unit', 'Missing Persons Team'],
+  },
+  {
+    key: 'health',
+    name: 'Fernbridge Health Trust',
+    type: 'health',
+    teams: ['Safeguarding Children Team', 'Sexual Health Service'],
+  },
   { key: 'school', name: 'Fernbridge Academy', type: 'education', teams: ['Pastoral Team'] },
   { key: 'yjs', name: 'Fernbridge Youth Justice Service', type: 'youth_justice', teams: ['Case Management'] },
-  { key: 'vol', name: 'Safe Steps Fernbridge', type: 'voluntary_sector', teams: ['Young People’s Advocates'] },
-  { key: 'partnership', name: 'Fernbridge Safeguarding Partnership', type: 'other', teams: ['Business Support'] },
+  {
+    key: 'vol',
+    name: 'Safe Steps Fernbridge',
+    type: 'voluntary_sector',
+    teams: ['Young People’s Advocates'],
+  },
+  {
+    key: 'partnership',
+    name: 'Fernbridge Safeguarding Partnership',
+    type: 'other',
+    teams: ['Business Support'],
+  },
 ];
 
 export interface DemoAccount {
@@ -38,19 +63,97 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { name: 'Robin Achebe', email: 'admin@fernbridge.example', agency: 'partnership', roles: ['administrator'], teams: ['Business Support'] },
-  { name: 'Hannah Okoro', email: 'hannah.okoro@fernbridge.example', agency: 'partnership', roles: ['data_protection_officer'], teams: [] },
-  { name: 'Idris Fenwick', email: 'idris.fenwick@fernbridge.example', agency: 'partnership', roles: ['analyst'], teams: [] },
-  { name: 'Alex Morgan', email: 'alex.morgan@fernbridge.example', agency: 'csc', roles: ['practitioner'], teams: ['Child Exploitation Team'] },
-  { name: 'Bea Lindqvist', email: 'bea.lindqvist@fernbridge.example', agency: 'csc', roles: ['practitioner'], teams: ['Front Door'] },
-  { name: 'Jordan Blake', email: 'jordan.blake@fernbridge.example', agency: 'csc', roles: ['manager'], teams: ['Child Exploitation Team'] },
-  { name: 'Sam Carter', email: 'sam.carter@fernbridge.example', agency: 'csc', roles: ['manager', 'mace_chair'], teams: ['Front Door'] },
-  { name: 'Priya Shah', email: 'priya.shah@fernbridge-police.example', agency: 'police', roles: ['intelligence_officer'], teams: ['Exploitation Intelligence Unit'] },
-  { name: 'Dan Hughes', email: 'dan.hughes@fernbridge-police.example', agency: 'police', roles: ['practitioner'], teams: ['Missing Persons Team'] },
-  { name: 'Nia Evans', email: 'nia.evans@fernbridge-health.example', agency: 'health', roles: ['practitioner'], teams: ['Sexual Health Service'] },
-  { name: 'Tom Reed', email: 'tom.reed@fernbridge-school.example', agency: 'school', roles: ['referrer'], teams: ['Pastoral Team'] },
-  { name: 'Kemi Adeyemi', email: 'kemi.adeyemi@fernbridge-yjs.example', agency: 'yjs', roles: ['practitioner'], teams: ['Case Management'] },
-  { name: 'Leo Marsh', email: 'leo.marsh@safesteps.example', agency: 'vol', roles: ['practitioner'], teams: ['Young People’s Advocates'] },
+  {
+    name: 'Robin Achebe',
+    email: 'admin@fernbridge.example',
+    agency: 'partnership',
+    roles: ['administrator'],
+    teams: ['Business Support'],
+  },
+  {
+    name: 'Hannah Okoro',
+    email: 'hannah.okoro@fernbridge.example',
+    agency: 'partnership',
+    roles: ['data_protection_officer'],
+    teams: [],
+  },
+  {
+    name: 'Idris Fenwick',
+    email: 'idris.fenwick@fernbridge.example',
+    agency: 'partnership',
+    roles: ['analyst'],
+    teams: [],
+  },
+  {
+    name: 'Alex Morgan',
+    email: 'alex.morgan@fernbridge.example',
+    agency: 'csc',
+    roles: ['practitioner'],
+    teams: ['Child Exploitation Team'],
+  },
+  {
+    name: 'Bea Lindqvist',
+    email: 'bea.lindqvist@fernbridge.example',
+    agency: 'csc',
+    roles: ['practitioner'],
+    teams: ['Front Door'],
+  },
+  {
+    name: 'Jordan Blake',
+    email: 'jordan.blake@fernbridge.example',
+    agency: 'csc',
+    roles: ['manager'],
+    teams: ['Child Exploitation Team'],
+  },
+  {
+    name: 'Sam Carter',
+    email: 'sam.carter@fernbridge.example',
+    agency: 'csc',
+    roles: ['manager', 'mace_chair'],
+    teams: ['Front Door'],
+  },
+  {
+    name: 'Priya Shah',
+    email: 'priya.shah@fernbridge-police.example',
+    agency: 'police',
+    roles: ['intelligence_officer'],
+    teams: ['Exploitation Intelligence Unit'],
+  },
+  {
+    name: 'Dan Hughes',
+    email: 'dan.hughes@fernbridge-police.example',
+    agency: 'police',
+    roles: ['practitioner'],
+    teams: ['Missing Persons Team'],
+  },
+  {
+    name: 'Nia Evans',
+    email: 'nia.evans@fernbridge-health.example',
+    agency: 'health',
+    roles: ['practitioner'],
+    teams: ['Sexual Health Service'],
+  },
+  {
+    name: 'Tom Reed',
+    email: 'tom.reed@fernbridge-school.example',
+    agency: 'school',
+    roles: ['referrer'],
+    teams: ['Pastoral Team'],
+  },
+  {
+    name: 'Kemi Adeyemi',
+    email: 'kemi.adeyemi@fernbridge-yjs.example',
+    agency: 'yjs',
+    roles: ['practitioner'],
+    teams: ['Case Management'],
+  },
+  {
+    name: 'Leo Marsh',
+    email: 'leo.marsh@safesteps.example',
+    agency: 'vol',
+    roles: ['practitioner'],
+    teams: ['Young People’s Advocates'],
+  },
 ];
 
 export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
@@ -65,7 +168,10 @@ export async function loadDemo(
 ): Promise<DemoAccount[]> {
   const progress = options.onProgress ?? (() => {});
   if (!(await isEmpty(db))) {
-    throw new AppError('conflict', 'The database already has users: the demo partnership loads only into an empty database.');
+    throw new AppError(
+      'conflict',
+      'The database already has users: the demo partnership loads only into an empty database.',
+    );
   }
   const password = options.password ?? DEMO_PASSWORD;
   const agencyIds = new Map<string, string>();
@@ -90,8 +196,14 @@ export async function loadDemo(
       password,
     });
   }
-  await db.transaction().execute((trx) =>
-    appendAudit(trx, SYSTEM_ACTOR, { action: 'demo.loaded', recordType: 'partnership', details: { accounts: DEMO_ACCOUNTS.length } }),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, SYSTEM_ACTOR, {
+        action: 'demo.loaded',
+        recordType: 'partnership',
+        details: { accounts: DEMO_ACCOUNTS.length },
+      }),
+    );
   return DEMO_ACCOUNTS;
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Action } from '../../domain/access/actions.ts';
-import { decide } from '../../domain/access/policy.ts';
+import { decide, mfaRequired } from '../../domain/access/policy.ts';
 import type { AgencyType, Role, Viewer } from '../../domain/access/types.ts';
-import { mfaRequired } from '../../domain/access/policy.ts';
 import { auditAlone } from '../audit/audit.ts';
 import type { AuditActor } from '../audit/events.ts';
 import type { Config } from '../config.ts';
@@ -28,7 +27,10 @@ export type RouteAccess =
     };
 
 export const publicRoute = (): { access: RouteAccess } => ({ access: { kind: 'public' } });
-export const signedIn = (action?: Action, opts: { duringEnrolment?: boolean; passwordChange?: boolean } = {}): { access: RouteAccess } => ({
+export const signedIn = (
+  action?: Action,
+  opts: { duringEnrolment?: boolean; passwordChange?: boolean } = {},
+): { access: RouteAccess } => ({
   access: { kind: 'signed_in', ...(action ? { action } : {}), ...opts },
 });
 
@@ -144,7 +146,8 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, conf
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await resumeSession(db, config, token) : null;
     const user = session ? await loadSignedInUser(db, session.userId) : null;
-    if (!session || !user) throw new AppError('unauthenticated', 'Sign in to continue. Your session may have expired.');
+    if (!session || !user)
+      throw new AppError('unauthenticated', 'Sign in to continue. Your session may have expired.');
 
     const viewer = viewerOf(user);
     const required = mfaRequired(viewer);
@@ -152,7 +155,10 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<DB>, conf
     request.auth = { session, user, viewer, mfaRequired: required, enrolmentRequired };
 
     if (STATE_CHANGING.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
-      throw new AppError('csrf_failed', 'x-csrf-token: the request is missing a valid CSRF token; reload the page.');
+      throw new AppError(
+        'csrf_failed',
+        'x-csrf-token: the request is missing a valid CSRF token; reload the page.',
+      );
     }
     if ((enrolmentRequired || !session.mfaSatisfied) && !access.duringEnrolment) {
       throw new AppError(
@@ -186,8 +192,11 @@ export function checkSameOrigin(request: FastifyRequest, config: Config) {
   const origin = request.headers.origin;
   const fetchSite = request.headers['sec-fetch-site'];
   if (origin) {
-    const allowed = config.publicUrl ? new URL(config.publicUrl).origin : `${request.protocol}://${request.host}`;
-    if (origin !== allowed) throw new AppError('csrf_failed', 'Origin: sign-in must come from Lantern’s own pages.');
+    const allowed = config.publicUrl
+      ? new URL(config.publicUrl).origin
+      : `${request.protocol}://${request.host}`;
+    if (origin !== allowed)
+      throw new AppError('csrf_failed', 'Origin: sign-in must come from Lantern’s own pages.');
     return;
   }
   // Browsers always send Origin on a cross-site POST; a request without one is a non-browser client,

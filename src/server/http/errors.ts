@@ -7,13 +7,19 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error, request);
     if (appError.status >= 500) {
-      request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed');
+      request.log.error(
+        { err: { type: error.name, message: error.message, stack: error.stack } },
+        'request failed',
+      );
     }
     reply.code(appError.status).send(appError.toBody());
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const e = new AppError('not_found', `There is no ${request.method} ${request.url.split('?')[0]} in this API.`);
+    const e = new AppError(
+      'not_found',
+      `There is no ${request.method} ${request.url.split('?')[0]} in this API.`,
+    );
     reply.code(404).send(e.toBody());
   });
 }
@@ -23,7 +29,9 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body';
     const fields: FieldError[] = error.validation.flatMap((v) => {
-      const issue = { ...(v.params as object), code: v.keyword, message: v.message } as Issue & { keys?: string[] };
+      const issue = { ...(v.params as object), code: v.keyword, message: v.message } as Issue & {
+        keys?: string[];
+      };
       // zod does not report the input it refused, so it is looked up here: "missing" and "wrong" read differently.
       issue.missing = valueAt(inputOf(request, part), v.instancePath) === undefined;
       const base = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
@@ -38,7 +46,8 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
     const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
     return new AppError('validation_failed', summary || `The ${part} is not valid.`, fields);
   }
-  if (isResponseSerializationError(error)) return new AppError('internal', 'Something went wrong on our side.');
+  if (isResponseSerializationError(error))
+    return new AppError('internal', 'Something went wrong on our side.');
   const uniqueViolation = asUniqueViolation(error);
   if (uniqueViolation) return uniqueViolation;
   switch (error.code) {
@@ -70,7 +79,10 @@ function asUniqueViolation(error: unknown): AppError | null {
   if (code !== '23505') return null;
   const field = typeof constraint === 'string' ? UNIQUE_FIELDS[constraint] : undefined;
   if (field) return new AppError('conflict', `${field.path}: ${field.message}`, [field]);
-  return new AppError('conflict', 'This was saved by someone else at the same moment. Reload and check before trying again.');
+  return new AppError(
+    'conflict',
+    'This was saved by someone else at the same moment. Reload and check before trying again.',
+  );
 }
 
 type Issue = {
@@ -102,14 +114,17 @@ function valueAt(input: unknown, instancePath: string): unknown {
 }
 
 function describeIssue(issue: Issue): string {
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.missing) return 'is required';
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.missing)
+    return 'is required';
   if (issue.code === 'invalid_type') return `must be ${article(issue.expected ?? 'value')}`;
-  if (issue.code === 'too_big' && issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return `must be at most ${issue.maximum} characters`;
   if (issue.code === 'too_small' && issue.origin === 'string') {
     return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
   }
   if (issue.code === 'too_big' && issue.origin === 'array') return `must have at most ${issue.maximum} items`;
-  if (issue.code === 'too_small' && issue.origin === 'array') return `must have at least ${issue.minimum} item(s)`;
+  if (issue.code === 'too_small' && issue.origin === 'array')
+    return `must have at least ${issue.minimum} item(s)`;
   return issue.message.replace(/^Invalid input: /, '');
 }
 

@@ -51,7 +51,12 @@ export async function updateAgency(
   input: { name?: string | undefined; type?: string | undefined; active?: boolean | undefined },
 ): Promise<AgencyView> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('agencies').select(['id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const existing = await trx
+      .selectFrom('agencies')
+      .select(['id'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!existing) throw notFound('agency');
     if (input.name !== undefined) await assertUniqueAgencyName(trx, input.name, id);
     const changes = definedOnly(input);
@@ -72,9 +77,15 @@ export async function updateAgency(
 }
 
 async function assertUniqueAgencyName(trx: Transaction<DB>, name: string, exceptId?: string) {
-  let q = trx.selectFrom('agencies').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+  let q = trx
+    .selectFrom('agencies')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
   if (exceptId) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw new AppError('conflict', `name: an agency called "${name}" already exists`, [{ path: 'name', message: 'an agency with this name already exists' }]);
+  if (await q.executeTakeFirst())
+    throw new AppError('conflict', `name: an agency called "${name}" already exists`, [
+      { path: 'name', message: 'an agency with this name already exists' },
+    ]);
 }
 
 export interface TeamView {
@@ -89,7 +100,13 @@ function teamsQuery(db: Kysely<DB> | Transaction<DB>) {
   return db
     .selectFrom('teams')
     .innerJoin('agencies', 'agencies.id', 'teams.agency_id')
-    .select(['teams.id', 'teams.name', 'teams.agency_id as agencyId', 'agencies.name as agencyName', 'teams.active']);
+    .select([
+      'teams.id',
+      'teams.name',
+      'teams.agency_id as agencyId',
+      'agencies.name as agencyName',
+      'teams.active',
+    ]);
 }
 
 /** Lists teams within a scope (see `teamScopeOf`), optionally of one agency. */
@@ -106,7 +123,11 @@ export async function createTeam(
   input: { agencyId: string; name: string },
 ): Promise<TeamView> {
   return db.transaction().execute(async (trx) => {
-    const agency = await trx.selectFrom('agencies').select('id').where('id', '=', input.agencyId).executeTakeFirst();
+    const agency = await trx
+      .selectFrom('agencies')
+      .select('id')
+      .where('id', '=', input.agencyId)
+      .executeTakeFirst();
     if (!agency) throw invalid('agencyId', 'there is no agency with this id');
     await assertUniqueTeamName(trx, input.agencyId, input.name);
     const { id } = await trx
@@ -114,7 +135,12 @@ export async function createTeam(
       .values({ agency_id: input.agencyId, name: input.name })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, actor, { action: 'team.created', recordType: 'team', recordId: id, fields: ['name', 'agency'] });
+    await appendAudit(trx, actor, {
+      action: 'team.created',
+      recordType: 'team',
+      recordId: id,
+      fields: ['name', 'agency'],
+    });
     return teamsQuery(trx).where('teams.id', '=', id).executeTakeFirstOrThrow();
   });
 }
@@ -126,12 +152,26 @@ export async function updateTeam(
   input: { name?: string | undefined; active?: boolean | undefined },
 ): Promise<TeamView> {
   return db.transaction().execute(async (trx) => {
-    const team = await trx.selectFrom('teams').select(['id', 'agency_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const team = await trx
+      .selectFrom('teams')
+      .select(['id', 'agency_id'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!team) throw notFound('team');
     if (input.name !== undefined) await assertUniqueTeamName(trx, team.agency_id, input.name, id);
     const changes = definedOnly(input);
-    await trx.updateTable('teams').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
-    await appendAudit(trx, actor, { action: 'team.updated', recordType: 'team', recordId: id, fields: Object.keys(changes) });
+    await trx
+      .updateTable('teams')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, actor, {
+      action: 'team.updated',
+      recordType: 'team',
+      recordId: id,
+      fields: Object.keys(changes),
+    });
     return teamsQuery(trx).where('teams.id', '=', id).executeTakeFirstOrThrow();
   });
 }
@@ -143,7 +183,10 @@ async function assertUniqueTeamName(trx: Transaction<DB>, agencyId: string, name
     .where('agency_id', '=', agencyId)
     .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
   if (exceptId) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw new AppError('conflict', `name: this agency already has a team called "${name}"`, [{ path: 'name', message: 'this agency already has a team with this name' }]);
+  if (await q.executeTakeFirst())
+    throw new AppError('conflict', `name: this agency already has a team called "${name}"`, [
+      { path: 'name', message: 'this agency already has a team with this name' },
+    ]);
 }
 
 export interface UserView {
@@ -168,7 +211,8 @@ export type UserScope = AgencyScope;
  */
 function agencyScopeOf(viewer: Viewer, action: 'user.read' | 'team.read'): AgencyScope | null {
   if (decide(viewer, action).allowed) return 'all';
-  if (decide(viewer, action, { targetAgencyId: viewer.agencyId }).allowed) return { agencyId: viewer.agencyId };
+  if (decide(viewer, action, { targetAgencyId: viewer.agencyId }).allowed)
+    return { agencyId: viewer.agencyId };
   return null;
 }
 
@@ -200,11 +244,15 @@ export async function listUsers(
     ]);
   if (scope !== 'all') q = q.where('users.agency_id', '=', scope.agencyId);
   if (filter.agencyId) q = q.where('users.agency_id', '=', filter.agencyId);
-  if (filter.ids) q = q.where('users.id', 'in', filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']);
+  if (filter.ids)
+    q = q.where('users.id', 'in', filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']);
   if (filter.q) {
     const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['users.name']), 'like', like), eb(eb.fn('lower', ['users.email']), 'like', like)]),
+      eb.or([
+        eb(eb.fn('lower', ['users.name']), 'like', like),
+        eb(eb.fn('lower', ['users.email']), 'like', like),
+      ]),
     );
   }
   const rows = await q.orderBy('users.name').limit(1000).execute();
@@ -231,7 +279,10 @@ export async function listUsers(
     teams: teams.filter((t) => t.user_id === r.id).map((t) => ({ id: t.id, name: t.name })),
     active: r.active,
     mfaEnrolled: r.totp_enrolled_at !== null,
-    lockedUntil: r.locked_until && new Date(r.locked_until).getTime() > now ? new Date(r.locked_until).toISOString() : null,
+    lockedUntil:
+      r.locked_until && new Date(r.locked_until).getTime() > now
+        ? new Date(r.locked_until).toISOString()
+        : null,
   }));
 }
 
@@ -264,7 +315,11 @@ export async function createUser(
   const password = chosen ?? temporaryPassword();
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
-    const agency = await trx.selectFrom('agencies').select(['id', 'active']).where('id', '=', input.agencyId).executeTakeFirst();
+    const agency = await trx
+      .selectFrom('agencies')
+      .select(['id', 'active'])
+      .where('id', '=', input.agencyId)
+      .executeTakeFirst();
     if (!agency) throw invalid('agencyId', 'there is no agency with this id');
     if (!agency.active) throw invalid('agencyId', 'this agency is disabled');
     const taken = await trx
@@ -272,7 +327,10 @@ export async function createUser(
       .select('id')
       .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
       .executeTakeFirst();
-    if (taken) throw new AppError('conflict', 'email: an account with this email already exists', [{ path: 'email', message: 'an account with this email already exists' }]);
+    if (taken)
+      throw new AppError('conflict', 'email: an account with this email already exists', [
+        { path: 'email', message: 'an account with this email already exists' },
+      ]);
     await assertTeamsInAgency(trx, input.teamIds, input.agencyId);
     const { id } = await trx
       .insertInto('users')
@@ -314,7 +372,12 @@ export async function updateUser(
   input: { name?: string | undefined; roles?: Role[] | undefined; teamIds?: string[] | undefined },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').select(['id', 'agency_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'agency_id'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!user) throw notFound('user');
     const fields: string[] = [];
     if (input.name !== undefined || input.roles !== undefined) {
@@ -351,7 +414,12 @@ export async function updateUser(
   });
 }
 
-export async function setUserActive(db: Kysely<DB>, actor: AuditActor, id: string, active: boolean): Promise<void> {
+export async function setUserActive(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  id: string,
+  active: boolean,
+): Promise<void> {
   if (!active && actor.userId === id) throw new AppError('conflict', 'You cannot disable your own account.');
   await db.transaction().execute(async (trx) => {
     const user = await trx
@@ -376,7 +444,12 @@ export async function resetMfa(db: Kysely<DB>, actor: AuditActor, id: string): P
   await db.transaction().execute(async (trx) => {
     const user = await trx
       .updateTable('users')
-      .set({ totp_secret_encrypted: null, totp_enrolled_at: null, totp_last_step: null, updated_at: new Date() })
+      .set({
+        totp_secret_encrypted: null,
+        totp_enrolled_at: null,
+        totp_last_step: null,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .returning('id')
       .executeTakeFirst();
@@ -397,8 +470,14 @@ export async function findUserIdByEmail(db: Kysely<DB>, email: string): Promise<
 
 async function assertTeamsInAgency(trx: Transaction<DB>, teamIds: string[], agencyId: string) {
   if (!teamIds.length) return;
-  const found = await trx.selectFrom('teams').select('id').where('id', 'in', unique(teamIds)).where('agency_id', '=', agencyId).execute();
-  if (found.length !== unique(teamIds).length) throw invalid('teamIds', 'every team must exist and belong to the user’s agency');
+  const found = await trx
+    .selectFrom('teams')
+    .select('id')
+    .where('id', 'in', unique(teamIds))
+    .where('agency_id', '=', agencyId)
+    .execute();
+  if (found.length !== unique(teamIds).length)
+    throw invalid('teamIds', 'every team must exist and belong to the user’s agency');
 }
 
 function unique<T>(items: T[]): T[] {

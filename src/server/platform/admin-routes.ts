@@ -49,7 +49,12 @@ export function adminRoutes(app: FastifyInstance, { db }: AppContext) {
 
   r.post('/api/agencies', {
     config: signedIn('agency.manage'),
-    schema: { tags, summary: 'Create an agency', body: CreateAgencyBody, response: { 201: z.object({ agency: Agency }) } },
+    schema: {
+      tags,
+      summary: 'Create an agency',
+      body: CreateAgencyBody,
+      response: { 201: z.object({ agency: Agency }) },
+    },
     handler: async (request, reply) => {
       const agency = await createAgency(db, actorOf(request), request.body);
       return reply.code(201).send({ agency: agency as z.infer<typeof Agency> });
@@ -58,9 +63,17 @@ export function adminRoutes(app: FastifyInstance, { db }: AppContext) {
 
   r.patch('/api/agencies/:id', {
     config: signedIn('agency.manage'),
-    schema: { tags, summary: 'Rename, re-type, disable or enable an agency', params: IdParams, body: UpdateAgencyBody, response: { 200: z.object({ agency: Agency }) } },
+    schema: {
+      tags,
+      summary: 'Rename, re-type, disable or enable an agency',
+      params: IdParams,
+      body: UpdateAgencyBody,
+      response: { 200: z.object({ agency: Agency }) },
+    },
     handler: async (request) => ({
-      agency: (await updateAgency(db, actorOf(request), request.params.id, request.body)) as z.infer<typeof Agency>,
+      agency: (await updateAgency(db, actorOf(request), request.params.id, request.body)) as z.infer<
+        typeof Agency
+      >,
     }),
   });
 
@@ -76,7 +89,11 @@ export function adminRoutes(app: FastifyInstance, { db }: AppContext) {
     handler: async (request) => {
       const scope = teamScopeOf(authOf(request).viewer);
       if (!scope) {
-        await auditAlone(db, actorOf(request), { action: 'access.denied', outcome: 'denied', details: { attempted: 'team.read' } });
+        await auditAlone(db, actorOf(request), {
+          action: 'access.denied',
+          outcome: 'denied',
+          details: { attempted: 'team.read' },
+        });
         throw new AppError('forbidden', 'You do not have permission to see teams.');
       }
       return { teams: await listTeams(db, scope, request.query.agencyId) };
@@ -85,14 +102,28 @@ export function adminRoutes(app: FastifyInstance, { db }: AppContext) {
 
   r.post('/api/teams', {
     config: signedIn('team.manage'),
-    schema: { tags, summary: 'Create a team in an agency', body: CreateTeamBody, response: { 201: z.object({ team: Team }) } },
-    handler: async (request, reply) => reply.code(201).send({ team: await createTeam(db, actorOf(request), request.body) }),
+    schema: {
+      tags,
+      summary: 'Create a team in an agency',
+      body: CreateTeamBody,
+      response: { 201: z.object({ team: Team }) },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send({ team: await createTeam(db, actorOf(request), request.body) }),
   });
 
   r.patch('/api/teams/:id', {
     config: signedIn('team.manage'),
-    schema: { tags, summary: 'Rename, disable or enable a team', params: IdParams, body: UpdateTeamBody, response: { 200: z.object({ team: Team }) } },
-    handler: async (request) => ({ team: await updateTeam(db, actorOf(request), request.params.id, request.body) }),
+    schema: {
+      tags,
+      summary: 'Rename, disable or enable a team',
+      params: IdParams,
+      body: UpdateTeamBody,
+      response: { 200: z.object({ team: Team }) },
+    },
+    handler: async (request) => ({
+      team: await updateTeam(db, actorOf(request), request.params.id, request.body),
+    }),
   });
 
   r.get('/api/users', {
@@ -106,7 +137,11 @@ export function adminRoutes(app: FastifyInstance, { db }: AppContext) {
     handler: async (request) => {
       const scope = userScopeOf(authOf(request).viewer);
       if (!scope) {
-        await auditAlone(db, actorOf(request), { action: 'access.denied', outcome: 'denied', details: { attempted: 'user.read' } });
+        await auditAlone(db, actorOf(request), {
+          action: 'access.denied',
+          outcome: 'denied',
+          details: { attempted: 'user.read' },
+        });
         throw new AppError('forbidden', 'You do not have permission to see user accounts.');
       }
       return { users: await listUsers(db, scope, request.query) };
@@ -129,7 +164,13 @@ export function adminRoutes(app: FastifyInstance, { db }: AppContext) {
 
   r.patch('/api/users/:id', {
     config: signedIn('user.manage'),
-    schema: { tags, summary: 'Change a user’s name, roles or teams', params: IdParams, body: UpdateUserBody, response: { 200: z.object({ user: UserSummary }) } },
+    schema: {
+      tags,
+      summary: 'Change a user’s name, roles or teams',
+      params: IdParams,
+      body: UpdateUserBody,
+      response: { 200: z.object({ user: UserSummary }) },
+    },
     handler: async (request) => {
       await updateUser(db, actorOf(request), request.params.id, request.body);
       return { user: await getUser(db, 'all', request.params.id) };
@@ -137,9 +178,21 @@ export function adminRoutes(app: FastifyInstance, { db }: AppContext) {
   });
 
   for (const [verb, summary, act] of [
-    ['disable', 'Disable an account and end its sessions', (id: string, request: Parameters<typeof actorOf>[0]) => setUserActive(db, actorOf(request), id, false)],
-    ['enable', 'Enable an account (and clear any lockout)', (id: string, request: Parameters<typeof actorOf>[0]) => setUserActive(db, actorOf(request), id, true)],
-    ['reset-mfa', 'Reset two-factor authentication: the user sets it up again at next sign-in', (id: string, request: Parameters<typeof actorOf>[0]) => resetMfa(db, actorOf(request), id)],
+    [
+      'disable',
+      'Disable an account and end its sessions',
+      (id: string, request: Parameters<typeof actorOf>[0]) => setUserActive(db, actorOf(request), id, false),
+    ],
+    [
+      'enable',
+      'Enable an account (and clear any lockout)',
+      (id: string, request: Parameters<typeof actorOf>[0]) => setUserActive(db, actorOf(request), id, true),
+    ],
+    [
+      'reset-mfa',
+      'Reset two-factor authentication: the user sets it up again at next sign-in',
+      (id: string, request: Parameters<typeof actorOf>[0]) => resetMfa(db, actorOf(request), id),
+    ],
   ] as const) {
     r.post(`/api/users/:id/${verb}`, {
       config: signedIn(verb === 'reset-mfa' ? 'user.reset_mfa' : 'user.manage'),

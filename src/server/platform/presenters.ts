@@ -1,6 +1,6 @@
 import { decide } from '../../domain/access/policy.ts';
-import type { AuthState } from '../http/access.ts';
 import type { Config } from '../config.ts';
+import type { AuthState } from '../http/access.ts';
 
 /** The signed-in person's own view of themselves, with what the interface may offer them. */
 export function presentMe(auth: AuthState, config: Config) {
@@ -31,7 +31,9 @@ export function presentMe(auth: AuthState, config: Config) {
       manageAgencies: can('agency.manage'),
       manageTeams: can('team.manage'),
       manageUsers: can('user.manage'),
-      readUsers: can('user.manage') || decide(auth.viewer, 'user.read', { targetAgencyId: auth.viewer.agencyId }).allowed,
+      readUsers:
+        can('user.manage') ||
+        decide(auth.viewer, 'user.read', { targetAgencyId: auth.viewer.agencyId }).allowed,
       verifyAudit: can('audit.verify'),
       readAudit: can('audit.read'),
       readReports: can('report.read'),

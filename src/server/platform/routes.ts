@@ -1,15 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { mfaRequired } from '../../domain/access/policy.ts';
 import { AGENCY_TYPE_LABELS, AGENCY_TYPES, ROLE_LABELS, ROLES } from '../../domain/access/types.ts';
 import type { AppContext } from '../context.ts';
-import { actorOf, authOf, checkSameOrigin, loadSignedInUser, publicRoute, signedIn, viewerOf } from '../http/access.ts';
 import { AppError } from '../errors.ts';
+import {
+  actorOf,
+  authOf,
+  checkSameOrigin,
+  loadSignedInUser,
+  publicRoute,
+  signedIn,
+  viewerOf,
+} from '../http/access.ts';
 import { presentMe } from './presenters.ts';
 import { ChangePasswordBody, MeResponse, MfaCodeBody, SignInBody } from './schemas.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import { beginMfaEnrolment, changePassword, confirmMfaEnrolment, signIn, signOut } from './sign-in.ts';
-import { mfaRequired } from '../../domain/access/policy.ts';
 
 /** Sign-in, sign-out, the current user and their MFA. */
 export function platformRoutes(app: FastifyInstance, { db, config, encryptionKey }: AppContext) {
@@ -22,7 +30,11 @@ export function platformRoutes(app: FastifyInstance, { db, config, encryptionKey
     schema: { tags: ['session'], summary: 'Sign in', body: SignInBody, response: { 200: MeResponse } },
     handler: async (request, reply) => {
       checkSameOrigin(request, config);
-      const session = await signIn(db, config, encryptionKey, { ...request.body, ip: request.ip, requestId: request.id });
+      const session = await signIn(db, config, encryptionKey, {
+        ...request.body,
+        ip: request.ip,
+        requestId: request.id,
+      });
       const user = await loadSignedInUser(db, session.userId);
       if (!user) throw new AppError('invalid_credentials', 'The email address or password is not right.');
       const viewer = viewerOf(user);
@@ -63,7 +75,11 @@ export function platformRoutes(app: FastifyInstance, { db, config, encryptionKey
 
   r.delete('/api/sessions', {
     config: signedIn(undefined, { duringEnrolment: true }),
-    schema: { tags: ['session'], summary: 'Sign out everywhere: ends every session of this account', response: { 204: z.null() } },
+    schema: {
+      tags: ['session'],
+      summary: 'Sign out everywhere: ends every session of this account',
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       await signOut(db, actorOf(request), authOf(request).session.id, true);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
@@ -83,7 +99,11 @@ export function platformRoutes(app: FastifyInstance, { db, config, encryptionKey
 
   r.get('/api/me', {
     config: signedIn(undefined, { duringEnrolment: true }),
-    schema: { tags: ['session'], summary: 'The signed-in user, their CSRF token and what they may do', response: { 200: MeResponse } },
+    schema: {
+      tags: ['session'],
+      summary: 'The signed-in user, their CSRF token and what they may do',
+      response: { 200: MeResponse },
+    },
     handler: async (request) => ({ me: presentMe(authOf(request), config) }),
   });
 
@@ -99,21 +119,34 @@ export function platformRoutes(app: FastifyInstance, { db, config, encryptionKey
 
   r.post('/api/me/mfa/confirm', {
     config: signedIn(undefined, { duringEnrolment: true }),
-    schema: { tags: ['session'], summary: 'Confirm two-factor authentication with a code', body: MfaCodeBody, response: { 200: MeResponse } },
+    schema: {
+      tags: ['session'],
+      summary: 'Confirm two-factor authentication with a code',
+      body: MfaCodeBody,
+      response: { 200: MeResponse },
+    },
     handler: async (request) => {
       const auth = authOf(request);
       await confirmMfaEnrolment(db, encryptionKey, actorOf(request), auth.session.id, request.body.code);
       const user = await loadSignedInUser(db, auth.user.id);
       if (!user) throw new AppError('unauthenticated', 'Sign in to continue.');
       return {
-        me: presentMe({ ...auth, user, enrolmentRequired: false, session: { ...auth.session, mfaSatisfied: true } }, config),
+        me: presentMe(
+          { ...auth, user, enrolmentRequired: false, session: { ...auth.session, mfaSatisfied: true } },
+          config,
+        ),
       };
     },
   });
 
   r.post('/api/me/password', {
     config: signedIn(undefined, { passwordChange: true }),
-    schema: { tags: ['session'], summary: 'Change your password (ends your other sessions)', body: ChangePasswordBody, response: { 204: z.null() } },
+    schema: {
+      tags: ['session'],
+      summary: 'Change your password (ends your other sessions)',
+      body: ChangePasswordBody,
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       await changePassword(db, actorOf(request), authOf(request).session.id, request.body);
       return reply.code(204).send(null);

@@ -88,11 +88,18 @@ export const ChangePasswordBody = z.strictObject({
 });
 
 export const CreateAgencyBody = z.strictObject({ name, type: AgencyType });
-export const UpdateAgencyBody = z.strictObject({ name: name.optional(), type: AgencyType.optional(), active: z.boolean().optional() });
+export const UpdateAgencyBody = z.strictObject({
+  name: name.optional(),
+  type: AgencyType.optional(),
+  active: z.boolean().optional(),
+});
 export const CreateTeamBody = z.strictObject({ agencyId: Id, name });
 export const UpdateTeamBody = z.strictObject({ name: name.optional(), active: z.boolean().optional() });
 export const TeamsQuery = z.strictObject({ agencyId: Id.optional() });
-export const UsersQuery = z.strictObject({ agencyId: Id.optional(), q: z.string().trim().max(200).optional() });
+export const UsersQuery = z.strictObject({
+  agencyId: Id.optional(),
+  q: z.string().trim().max(200).optional(),
+});
 export const CreateUserBody = z.strictObject({
   name,
   email,

@@ -24,7 +24,9 @@ export async function createSession(
   const csrfToken = randomBytes(32).toString('base64url');
   const now = Date.now();
   const absoluteExpiresAt = new Date(now + config.session.absoluteHours * 3600_000);
-  const idleExpiresAt = new Date(Math.min(now + config.session.idleMinutes * 60_000, absoluteExpiresAt.getTime()));
+  const idleExpiresAt = new Date(
+    Math.min(now + config.session.idleMinutes * 60_000, absoluteExpiresAt.getTime()),
+  );
   await trx
     .insertInto('sessions')
     .values({
@@ -53,7 +55,11 @@ export interface ActiveSession {
  * Finds the live session for a cookie token and slides its idle expiry forward. Expired, revoked and
  * unknown tokens all return null: the caller cannot tell which, and need not.
  */
-export async function resumeSession(db: Kysely<DB>, config: Config, token: string): Promise<ActiveSession | null> {
+export async function resumeSession(
+  db: Kysely<DB>,
+  config: Config,
+  token: string,
+): Promise<ActiveSession | null> {
   const now = new Date();
   const row = await db
     .selectFrom('sessions')

@@ -26,7 +26,12 @@ type Outcome = { ok: true; session: NewSession; userId: string } | { ok: false; 
  * Signs a person in. Failures are recorded (attempt, counter, audit entry) in a transaction that
  * commits before the error is returned, so a locked-out attacker cannot roll their attempts back.
  */
-export async function signIn(db: Kysely<DB>, config: Config, key: Buffer, input: SignInInput): Promise<NewSession & { userId: string }> {
+export async function signIn(
+  db: Kysely<DB>,
+  config: Config,
+  key: Buffer,
+  input: SignInInput,
+): Promise<NewSession & { userId: string }> {
   const since = new Date(Date.now() - 15 * 60_000);
   const recent = await db
     .selectFrom('sign_in_attempts')
@@ -36,7 +41,10 @@ export async function signIn(db: Kysely<DB>, config: Config, key: Buffer, input:
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
   if (Number(recent.n) >= config.lockout.ipPer15Minutes) {
-    throw new AppError('too_many_attempts', 'Too many failed sign-in attempts from this network. Wait 15 minutes and try again.');
+    throw new AppError(
+      'too_many_attempts',
+      'Too many failed sign-in attempts from this network. Wait 15 minutes and try again.',
+    );
   }
 
   const user = await db
@@ -73,7 +81,10 @@ export async function signIn(db: Kysely<DB>, config: Config, key: Buffer, input:
           .executeTakeFirstOrThrow()
       : undefined;
     const recordAttempt = (succeeded: boolean) =>
-      trx.insertInto('sign_in_attempts').values({ email: input.email.toLowerCase(), ip: input.ip, succeeded }).execute();
+      trx
+        .insertInto('sign_in_attempts')
+        .values({ email: input.email.toLowerCase(), ip: input.ip, succeeded })
+        .execute();
     const fail = async (error: AppError, reason: string, countsTowardsLockout: boolean): Promise<Outcome> => {
       await recordAttempt(false);
       let lockedNow = false;
@@ -84,7 +95,10 @@ export async function signIn(db: Kysely<DB>, config: Config, key: Buffer, input:
           .updateTable('users')
           .set(
             lockedNow
-              ? { failed_attempts: 0, locked_until: new Date(now.getTime() + config.lockout.minutes * 60_000) }
+              ? {
+                  failed_attempts: 0,
+                  locked_until: new Date(now.getTime() + config.lockout.minutes * 60_000),
+                }
               : { failed_attempts: failures },
           )
           .where('id', '=', user.id)
@@ -100,14 +114,20 @@ export async function signIn(db: Kysely<DB>, config: Config, key: Buffer, input:
       return { ok: false, error: lockedNow ? lockedError(config.lockout.minutes) : error };
     };
 
-    const invalidCredentials = new AppError('invalid_credentials', 'The email address or password is not right.', [
-      { path: 'password', message: 'The email address or password is not right' },
-    ]);
+    const invalidCredentials = new AppError(
+      'invalid_credentials',
+      'The email address or password is not right.',
+      [{ path: 'password', message: 'The email address or password is not right' }],
+    );
     if (!user || !counters || !user.active || !user.agency_active) {
       return fail(invalidCredentials, user ? 'account disabled' : 'unknown account', false);
     }
     if (counters.locked_until && new Date(counters.locked_until) > now) {
-      return fail(lockedError(Math.ceil((new Date(counters.locked_until).getTime() - now.getTime()) / 60_000)), 'account locked', false);
+      return fail(
+        lockedError(Math.ceil((new Date(counters.locked_until).getTime() - now.getTime()) / 60_000)),
+        'account locked',
+        false,
+      );
     }
     if (!passwordOk) return fail(invalidCredentials, 'wrong password', true);
 
@@ -116,18 +136,39 @@ export async function signIn(db: Kysely<DB>, config: Config, key: Buffer, input:
     if (enrolled) {
       if (!input.totp) {
         // The password was right: ask for the second factor without counting a failure.
-        return { ok: false, error: new AppError('mfa_required', 'Enter the 6-digit code from your authenticator app.', [{ path: 'totp', message: 'Enter the 6-digit code from your authenticator app' }]) };
+        return {
+          ok: false,
+          error: new AppError('mfa_required', 'Enter the 6-digit code from your authenticator app.', [
+            { path: 'totp', message: 'Enter the 6-digit code from your authenticator app' },
+          ]),
+        };
       }
-      totpStep = matchTotp(unseal(key, user.totp_secret_encrypted as string), input.totp, counters.totp_last_step);
+      totpStep = matchTotp(
+        unseal(key, user.totp_secret_encrypted as string),
+        input.totp,
+        counters.totp_last_step,
+      );
       if (totpStep === null) {
-        return fail(new AppError('mfa_invalid', 'The code is not right, or has already been used. Enter the current code from your authenticator app.', [{ path: 'totp', message: 'The code is not right or has already been used' }]), 'wrong MFA code', true);
+        return fail(
+          new AppError(
+            'mfa_invalid',
+            'The code is not right, or has already been used. Enter the current code from your authenticator app.',
+            [{ path: 'totp', message: 'The code is not right or has already been used' }],
+          ),
+          'wrong MFA code',
+          true,
+        );
       }
     }
 
     await recordAttempt(true);
     await trx
       .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, ...(totpStep !== null ? { totp_last_step: totpStep } : {}) })
+      .set({
+        failed_attempts: 0,
+        locked_until: null,
+        ...(totpStep !== null ? { totp_last_step: totpStep } : {}),
+      })
       .where('id', '=', user.id)
       .execute();
     const required = mfaRequired({ agencyType: user.agency_type as AgencyType, roles: user.roles as Role[] });
@@ -155,7 +196,8 @@ function lockedError(minutes: number) {
 export async function signOut(db: Kysely<DB>, actor: AuditActor, sessionId: string, everywhere: boolean) {
   await db.transaction().execute(async (trx) => {
     if (everywhere && actor.userId) await revokeAllSessions(trx, actor.userId);
-    else await trx.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
+    else
+      await trx.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
     await appendAudit(trx, actor, {
       action: everywhere ? 'session.sign_out_everywhere' : 'session.sign_out',
       recordType: 'user',
@@ -166,16 +208,33 @@ export async function signOut(db: Kysely<DB>, actor: AuditActor, sessionId: stri
 
 /** Starts (or restarts) MFA enrolment: a new secret, kept sealed and pending until a code confirms it. */
 export async function beginMfaEnrolment(db: Kysely<DB>, key: Buffer, userId: string) {
-  const user = await db.selectFrom('users').select(['email', 'totp_enrolled_at']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .select(['email', 'totp_enrolled_at'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   if (user.totp_enrolled_at) {
-    throw new AppError('conflict', 'Two-factor authentication is already set up. Ask an administrator to reset it if you have lost your device.');
+    throw new AppError(
+      'conflict',
+      'Two-factor authentication is already set up. Ask an administrator to reset it if you have lost your device.',
+    );
   }
   const secret = newTotpSecret();
-  await db.updateTable('users').set({ totp_secret_encrypted: seal(key, secret) }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ totp_secret_encrypted: seal(key, secret) })
+    .where('id', '=', userId)
+    .execute();
   return enrolmentDetails(secret, user.email);
 }
 
-export async function confirmMfaEnrolment(db: Kysely<DB>, key: Buffer, actor: AuditActor, sessionId: string, code: string) {
+export async function confirmMfaEnrolment(
+  db: Kysely<DB>,
+  key: Buffer,
+  actor: AuditActor,
+  sessionId: string,
+  code: string,
+) {
   await db.transaction().execute(async (trx) => {
     const userId = actor.userId as string;
     const user = await trx
@@ -185,12 +244,26 @@ export async function confirmMfaEnrolment(db: Kysely<DB>, key: Buffer, actor: Au
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (user.totp_enrolled_at) throw new AppError('conflict', 'Two-factor authentication is already set up.');
-    if (!user.totp_secret_encrypted) throw new AppError('conflict', 'Start the set-up first: no code has been issued yet.');
+    if (!user.totp_secret_encrypted)
+      throw new AppError('conflict', 'Start the set-up first: no code has been issued yet.');
     const step = matchTotp(unseal(key, user.totp_secret_encrypted), code, null);
-    if (step === null) throw invalid('code', 'the code is not right; enter the current 6-digit code from your authenticator app');
-    await trx.updateTable('users').set({ totp_enrolled_at: new Date(), totp_last_step: step }).where('id', '=', userId).execute();
+    if (step === null)
+      throw invalid(
+        'code',
+        'the code is not right; enter the current 6-digit code from your authenticator app',
+      );
+    await trx
+      .updateTable('users')
+      .set({ totp_enrolled_at: new Date(), totp_last_step: step })
+      .where('id', '=', userId)
+      .execute();
     await trx.updateTable('sessions').set({ mfa_satisfied: true }).where('id', '=', sessionId).execute();
-    await appendAudit(trx, actor, { action: 'mfa.enrolled', recordType: 'user', recordId: userId, fields: ['mfa'] });
+    await appendAudit(trx, actor, {
+      action: 'mfa.enrolled',
+      recordType: 'user',
+      recordId: userId,
+      fields: ['mfa'],
+    });
   });
 }
 
@@ -201,16 +274,37 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ) {
   const userId = actor.userId as string;
-  const user = await db.selectFrom('users').select(['password_hash', 'email', 'name']).where('id', '=', userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw invalid('currentPassword', 'is not your current password');
+  const user = await db
+    .selectFrom('users')
+    .select(['password_hash', 'email', 'name'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw invalid('currentPassword', 'is not your current password');
   const problem = passwordProblem(input.newPassword, { email: user.email, name: user.name });
   if (problem) throw invalid('newPassword', problem);
-  if (input.newPassword === input.currentPassword) throw invalid('newPassword', 'must be different from your current password');
+  if (input.newPassword === input.currentPassword)
+    throw invalid('newPassword', 'must be different from your current password');
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: false, updated_at: new Date() }).where('id', '=', userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: false, updated_at: new Date() })
+      .where('id', '=', userId)
+      .execute();
     // Every other session ends: whoever knew the old password is signed out.
-    await trx.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('id', '<>', sessionId).where('revoked_at', 'is', null).execute();
-    await appendAudit(trx, actor, { action: 'user.password_set', recordType: 'user', recordId: userId, fields: ['password'] });
+    await trx
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', userId)
+      .where('id', '<>', sessionId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await appendAudit(trx, actor, {
+      action: 'user.password_set',
+      recordType: 'user',
+      recordId: userId,
+      fields: ['password'],
+    });
   });
 }

@@ -8,7 +8,14 @@ export function newTotpSecret(): string {
 }
 
 function totpFor(secret: string, label: string) {
-  return new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret),
+  });
 }
 
 export async function enrolmentDetails(secret: string, email: string) {
@@ -21,7 +28,12 @@ export async function enrolmentDetails(secret: string, email: string) {
  * Checks a 6-digit code, allowing one step of clock drift either way. Returns the time step that
  * matched so the caller can refuse the same code twice (replay), or null.
  */
-export function matchTotp(secret: string, code: string, lastStep: number | null, now = Date.now()): number | null {
+export function matchTotp(
+  secret: string,
+  code: string,
+  lastStep: number | null,
+  now = Date.now(),
+): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const totp = totpFor(secret, 'check');
   const delta = totp.validate({ token: code, window: 1, timestamp: now });
