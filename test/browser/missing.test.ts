@@ -66,7 +66,6 @@ async function childForAlex(server: TestServer): Promise<string> {
 
 /** What the page says, checked with Lantern's own victim-blaming language checker. */
 async function expectNoBlamingWords(page: Page, where: string) {
-  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the breaks between elements, so words stay apart
   const text = await page.locator('main').innerText();
   const findings = checkText(text).findings.map((f) => `${f.ruleId}: "${f.text}"`);
   expect(findings, `wording on ${where}`).toEqual([]);
