@@ -19,14 +19,15 @@ import { assessmentRoutes } from './assessment/routes.ts';
 import { caseRoutes } from './children/case-routes.ts';
 import { chronologyRoutes } from './children/chronology-routes.ts';
 import { noteRoutes } from './children/notes-routes.ts';
-import { contextRoutes } from './contexts/routes.ts';
 import { childRoutes } from './children/routes.ts';
 import type { AppContext } from './context.ts';
+import { contextRoutes } from './contexts/routes.ts';
 import { disruptionRoutes } from './disruption/routes.ts';
 import { publicRoute, registerAccessControl } from './http/access.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { languageRoutes } from './language/routes.ts';
+import { maceRoutes } from './mace/routes.ts';
 import { missingRoutes } from './missing/routes.ts';
 import { myWorkRoutes } from './my-work/routes.ts';
 import { planRoutes } from './plans/routes.ts';
@@ -60,6 +61,7 @@ const CAPABILITIES = [
   planRoutes,
   contextRoutes,
   disruptionRoutes,
+  maceRoutes,
 ];
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -119,7 +121,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.get('/healthz', {
     config: publicRoute(),
-    schema: { tags: ['health'], summary: 'Liveness and database reachability', response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) } },
+    schema: {
+      tags: ['health'],
+      summary: 'Liveness and database reachability',
+      response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) },
+    },
     handler: async () => {
       await sql`SELECT 1`.execute(options.db);
       return { status: 'ok' as const, database: 'ok' as const };

@@ -7,7 +7,10 @@ import { DisableUser, ResetUserMfa, UserDetail, Users } from './admin/Users.tsx'
 import { assessmentRoutes } from './assessment/routes.tsx';
 import { childRoutes } from './children/routes.tsx';
 import { Layout } from './components/Layout.tsx';
+import { contextRoutes } from './contexts/routes.tsx';
+import { disruptionRoutes } from './disruption/routes.tsx';
 import { languageRoutes } from './language/routes.tsx';
+import { maceRoutes } from './mace/routes.tsx';
 import { missingRoutes } from './missing/routes.tsx';
 import { MyWork } from './my-work/MyWork.tsx';
 import { planRoutes } from './plans/routes.tsx';
@@ -86,6 +89,11 @@ export const router = createBrowserRouter([
           // ---- Assessment and planning: declared in assessment/routes.tsx and plans/routes.tsx
           ...assessmentRoutes,
           ...planRoutes,
+          // ---- Meetings (strategy, MACE triage, MACE, review): declared in mace/routes.tsx
+          ...maceRoutes,
+          // ---- Contexts, the network and group views, and disruption: declared in contexts/routes.tsx and disruption/routes.tsx
+          ...contextRoutes,
+          ...disruptionRoutes,
           // ----
           { path: '*', element: <NotFound /> },
         ],

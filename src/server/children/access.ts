@@ -27,7 +27,8 @@ export interface ChildAccess {
 /**
  * The viewer's relationship to one child, in one query. DANGER: each EXISTS here opens records; a
  * relationship computed wrongly shows a child's record to someone who should not see it.
- * Meeting membership and break-glass arrive with their capabilities; until then they are false.
+ * Meeting membership comes from the meetings capability (invited to a current meeting about the child);
+ * break-glass arrives with its capability and is false until then.
  */
 export async function relationshipTo(db: Db, viewer: Viewer, childId: string) {
   const row = await sql<{
@@ -38,6 +39,7 @@ export async function relationshipTo(db: Db, viewer: Viewer, childId: string) {
     is_involved_professional: boolean;
     agency_involved: boolean;
     is_referrer: boolean;
+    is_meeting_member: boolean;
   }>`
     SELECT p.merged_into, p.case_status,
       EXISTS (SELECT 1 FROM child_professionals cp WHERE cp.child_id = p.id AND cp.ended_at IS NULL
@@ -48,7 +50,14 @@ export async function relationshipTo(db: Db, viewer: Viewer, childId: string) {
               AND cp.kind = 'involved_professional' AND cp.user_id = ${viewer.userId}) AS is_involved_professional,
       EXISTS (SELECT 1 FROM child_professionals cp WHERE cp.child_id = p.id AND cp.ended_at IS NULL
               AND cp.agency_id = ${viewer.agencyId}) AS agency_involved,
-      EXISTS (SELECT 1 FROM referrals r WHERE r.child_id = p.id AND r.referrer_user_id = ${viewer.userId}) AS is_referrer
+      EXISTS (SELECT 1 FROM referrals r WHERE r.child_id = p.id AND r.referrer_user_id = ${viewer.userId}) AS is_referrer,
+      -- Meetings (migration 0007): invited to a current meeting (not cancelled, not ended more than 90 days
+      -- ago) whose agenda includes this child.
+      EXISTS (SELECT 1 FROM mace_meeting_invitees mi
+              JOIN mace_agenda_children mc ON mc.meeting_id = mi.meeting_id
+              JOIN mace_meetings mm ON mm.id = mi.meeting_id
+              WHERE mi.user_id = ${viewer.userId} AND mc.child_id = p.id AND mm.status <> 'cancelled'
+                AND mm.ends_at > now() - interval '90 days') AS is_meeting_member
     FROM people p
     WHERE p.id = ${childId} AND EXISTS (SELECT 1 FROM person_roles pr WHERE pr.person_id = p.id AND pr.role = 'child')
   `.execute(db);
@@ -59,7 +68,7 @@ export async function relationshipTo(db: Db, viewer: Viewer, childId: string) {
     isCoWorker: r.is_co_worker === true,
     isInvolvedProfessional: r.is_involved_professional === true,
     agencyInvolved: r.agency_involved === true,
-    isMeetingMember: false,
+    isMeetingMember: r.is_meeting_member === true,
     isReferrer: r.is_referrer === true,
     breakGlass: false,
   };

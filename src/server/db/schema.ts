@@ -120,6 +120,36 @@ export interface DB {
   language_lexicon_state: LanguageLexiconStateTable;
   language_rule_changes: LanguageRuleChangeTable;
   language_counts: LanguageCountTable;
+  missing_episodes: MissingEpisodeTable;
+  missing_interviews: MissingInterviewTable;
+  missing_interview_statuses: MissingInterviewStatusTable;
+  missing_mentions: MissingMentionTable;
+  missing_triage_nominations: MissingTriageNominationTable;
+  assessment_instruments: AssessmentInstrumentTable;
+  assessment_settings: AssessmentSettingsTable;
+  assessments: AssessmentTable;
+  assessment_sign_offs: AssessmentSignOffTable;
+  plans: PlanTable;
+  plan_objectives: PlanObjectiveTable;
+  plan_versions: PlanVersionTable;
+  plan_objective_tasks: PlanObjectiveTaskTable;
+  plain_language_plans: PlainLanguagePlanTable;
+  young_person_responses: YoungPersonResponseTable;
+  contexts: ContextTable;
+  context_identifiers: ContextIdentifierTable;
+  context_links: ContextLinkTable;
+  context_merges: ContextMergeTable;
+  context_actions: ContextActionTable;
+  disruptions: DisruptionTable;
+  disruption_children: DisruptionChildTable;
+  disruption_breaches: DisruptionBreachTable;
+  mace_meetings: MaceMeetingTable;
+  mace_meeting_invitees: MaceMeetingInviteeTable;
+  mace_agenda_children: MaceAgendaChildTable;
+  mace_pack_sendings: MacePackSendingTable;
+  mace_participation: MaceParticipationTable;
+  mace_escalations: MaceEscalationTable;
+  mace_triage_decisions: MaceTriageDecisionTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -406,4 +436,440 @@ export interface LanguageCountTable {
   rule_id: string;
   flagged: Generated<number>;
   accepted: Generated<number>;
+}
+
+// Missing episodes
+
+export interface MissingEpisodeTable {
+  id: Generated<string>;
+  child_id: string;
+  config_version: string;
+  reported_at: Timestamp;
+  last_seen_at: Timestamp | null;
+  reported_by: Json<Record<string, unknown>>;
+  missing_from_kind: string;
+  missing_from_description: string | null;
+  missing_from_place_id: string | null;
+  placement: Json<Record<string, unknown>> | null;
+  protocol_category: string;
+  police_reference: string | null;
+  police_risk_grade: string | null;
+  returned_at: Timestamp | null;
+  returned_how: string | null;
+  returned_notes: string | null;
+  interview_due_at: Timestamp | null;
+  harm_while_missing: Generated<string>;
+  crime_while_missing: Generated<string>;
+  harm_details: string | null;
+  safe_and_well_at: Timestamp | null;
+  safe_and_well: Json<Record<string, unknown>> | null;
+  recorded_by: string;
+  recorded_agency_id: string;
+  recorded_at: CreatedAt;
+  return_recorded_by: string | null;
+  return_recorded_at: Timestamp | null;
+}
+
+export interface MissingInterviewTable {
+  id: Generated<string>;
+  episode_id: string;
+  child_id: string;
+  config_version: string;
+  status: string;
+  offered_at: Timestamp | null;
+  offered_by: Json<Record<string, unknown>> | null;
+  reason: string | null;
+  not_held_decided_at: Timestamp | null;
+  not_held_decided_by: Json<Record<string, unknown>> | null;
+  not_held_reason: string | null;
+  completed_at: Timestamp | null;
+  conducted_by: Json<Record<string, unknown>> | null;
+  push_factors: ColumnType<string[], string[] | undefined, string[]>;
+  push_factors_other: string | null;
+  pull_factors: ColumnType<string[], string[] | undefined, string[]>;
+  pull_factors_other: string | null;
+  what_happened: string | null;
+  childs_account: string | null;
+  actions: Json<Record<string, unknown>[]>;
+  sharing: Json<Record<string, unknown>[]>;
+  independence_warnings: Json<Record<string, unknown>[]>;
+  recorded_by: string;
+  recorded_agency_id: string;
+  recorded_at: CreatedAt;
+  updated_by: string;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface MissingInterviewStatusTable {
+  id: Generated<string>;
+  interview_id: string;
+  status: string;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface MissingMentionTable {
+  id: Generated<string>;
+  child_id: string;
+  episode_id: string;
+  interview_id: string | null;
+  kind: string;
+  role: string;
+  requested: string;
+  name: string | null;
+  address: string | null;
+  description: string | null;
+  note: string | null;
+  context_id: string | null;
+  linked_at: Timestamp | null;
+  linked_by: string | null;
+  position: number;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface MissingTriageNominationTable {
+  id: Generated<string>;
+  child_id: string;
+  episode_id: string;
+  reason_code: string;
+  reason: string;
+  details: Json<Record<string, unknown>>;
+  config_version: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  consumed_at: Timestamp | null;
+  consumed_by_meeting_id: string | null;
+}
+
+// Assessment and planning
+
+export interface AssessmentInstrumentTable {
+  instrument_id: string;
+  version: string;
+  title: string;
+  definition: Json<unknown>;
+  checksum: string;
+  loaded_at: CreatedAt;
+}
+
+export interface AssessmentSettingsTable {
+  id: Generated<boolean>;
+  sign_off: Json<unknown> | null;
+  reanalysis: Json<unknown> | null;
+  changed_by: string | null;
+  changed_at: DefaultedTimestamp;
+}
+
+export interface AssessmentTable {
+  id: Generated<string>;
+  child_id: string;
+  instrument_id: string;
+  instrument_version: string;
+  status: Generated<string>;
+  content: ColumnType<Record<string, unknown>, string | undefined, string>;
+  item_labels: ColumnType<Record<string, string>, string | undefined, string>;
+  level: string | null;
+  harm_status: string | null;
+  sign_off_required: boolean | null;
+  copied_from: string | null;
+  created_by: string;
+  created_agency_id: string;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  completed_agency_id: string | null;
+}
+
+export interface AssessmentSignOffTable {
+  id: Generated<string>;
+  assessment_id: string;
+  decision: string;
+  comment: string | null;
+  decided_by: string;
+  decided_agency_id: string;
+  decided_at: DefaultedTimestamp;
+}
+
+export interface PlanTable {
+  id: Generated<string>;
+  child_id: string;
+  version: number;
+  harm_status: string;
+  assessment_id: string | null;
+  review_date: DateColumn;
+  how_we_will_know: string | null;
+  agreed_version: number | null;
+  agreed_at: Timestamp | null;
+  agreed_by: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_by: string;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface PlanObjectiveTable {
+  plan_id: string;
+  id: string;
+  section: string;
+  position: number;
+  aim: string;
+  owner_name: string;
+  owner_user_id: string | null;
+  agency_name: string;
+  due_date: DateColumn;
+  status: string;
+  sensitivity: Generated<string>;
+  objective: Json<Record<string, unknown>>;
+}
+
+export interface PlanVersionTable {
+  plan_id: string;
+  version: number;
+  plan: Json<Record<string, unknown>>;
+  objective_labels: ColumnType<Record<string, string>, string | undefined, string>;
+  change: string;
+  saved_by: string;
+  saved_at: CreatedAt;
+}
+
+export interface PlanObjectiveTaskTable {
+  task_id: string;
+  plan_id: string;
+  objective_id: string;
+  owner_user_id: string;
+}
+
+export interface PlainLanguagePlanTable {
+  id: Generated<string>;
+  plan_id: string;
+  plan_version: number;
+  document: Json<Record<string, unknown>>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_by: string;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface YoungPersonResponseTable {
+  id: Generated<string>;
+  plain_language_plan_id: string;
+  plan_id: string;
+  plan_version: number;
+  response: Json<Record<string, unknown>>;
+  views_followed: string;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+// Contexts and disruption
+// Date columns are read with `::text` (YYYY-MM-DD) by the queries in src/server/contexts and
+// src/server/disruption, never as Date objects.
+
+export interface ContextTable {
+  id: Generated<string>;
+  kind: string;
+  sensitivity: string;
+  display_name: string;
+  details: Json<Record<string, unknown>>;
+  child_record_id: string | null;
+  assessment: string | null;
+  assessment_updated_by: string | null;
+  assessment_updated_at: Timestamp | null;
+  mace_reason: string | null;
+  mace_nominated_by: string | null;
+  mace_nominated_at: Timestamp | null;
+  merged_into: string | null;
+  created_by: string;
+  created_agency_id: string;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ContextIdentifierTable {
+  context_id: string;
+  kind: string;
+  value: string;
+}
+
+export interface ContextLinkTable {
+  id: Generated<string>;
+  scope: string;
+  from_kind: string;
+  from_child_id: string | null;
+  from_context_id: string | null;
+  from_node: ColumnType<string, never, never>;
+  to_kind: string;
+  to_context_id: string;
+  nature: string;
+  first_seen: DateColumn;
+  last_seen: DateColumn;
+  review_date: DateColumn;
+  source_agency_id: string;
+  source_author_id: string;
+  source_reference: string | null;
+  grade_source: string;
+  grade_intelligence: string;
+  grade_handling: string;
+  handling_conditions: string | null;
+  sensitivity: string;
+  confirmed: boolean;
+  corroborations: Json<unknown[]>;
+  note: string | null;
+  withdrawn_on: DateColumn | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ContextMergeTable {
+  id: Generated<string>;
+  kind: string;
+  keep_id: string;
+  merge_id: string;
+  score: number;
+  reasons: ColumnType<string[], string[], string[]>;
+  status: Generated<string>;
+  proposed_by: string;
+  proposed_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  moved: Json<Record<string, unknown>> | null;
+  undone_by: string | null;
+  undone_at: Timestamp | null;
+  undo_reason: string | null;
+}
+
+export interface ContextActionTable {
+  id: Generated<string>;
+  context_id: string;
+  action: string;
+  owner_name: string;
+  owner_user_id: string | null;
+  agency_id: string;
+  due_date: DateColumn;
+  status: Generated<string>;
+  created_by: string;
+  created_at: CreatedAt;
+  completed_by: string | null;
+  completed_at: Timestamp | null;
+}
+
+export interface DisruptionTable {
+  id: Generated<string>;
+  measure: string;
+  target_kind: string | null;
+  target_context_id: string | null;
+  status: string;
+  applicant: string;
+  lead_agency_id: string;
+  owner_user_id: string;
+  requested_on: DateColumn | null;
+  issued_on: DateColumn | null;
+  served_on: DateColumn | null;
+  expires_on: DateColumn | null;
+  until_further_order: Generated<boolean>;
+  conditions: Json<string[]>;
+  outcome: string | null;
+  sensitivity: string;
+  facts: Json<Record<string, unknown>>;
+  eligibility: Json<Record<string, unknown>>;
+  created_by: string;
+  created_agency_id: string;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface DisruptionChildTable {
+  disruption_id: string;
+  child_id: string;
+}
+
+export interface DisruptionBreachTable {
+  id: Generated<string>;
+  disruption_id: string;
+  breach_date: DateColumn;
+  description: string;
+  response: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+  response_by: string | null;
+  response_at: Timestamp | null;
+}
+
+// Meetings
+
+export interface MaceMeetingTable {
+  id: string;
+  type: string;
+  group_id: string;
+  child_id: string | null;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  status: Generated<string>;
+  chair_user_id: string | null;
+  config_version: string;
+  document: Json<Record<string, unknown>>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface MaceMeetingInviteeTable {
+  meeting_id: string;
+  invitation_id: string;
+  user_id: string;
+}
+
+export interface MaceAgendaChildTable {
+  meeting_id: string;
+  item_id: string;
+  child_id: string;
+}
+
+export interface MacePackSendingTable {
+  id: Generated<string>;
+  meeting_id: string;
+  pack_id: string;
+  kind: string;
+  recipient_user_id: string;
+  recipient_agency_id: string;
+  sent_at: Timestamp;
+  sent_by: string;
+  included_ids: Json<string[]>;
+  text_sha256: string;
+}
+
+export interface MaceParticipationTable {
+  id: Generated<string>;
+  meeting_id: string;
+  child_id: string;
+  record: Json<Record<string, unknown>>;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface MaceEscalationTable {
+  meeting_id: string;
+  action_id: string;
+  recipient_user_id: string;
+  task_id: string | null;
+  escalated_at: CreatedAt;
+}
+
+export interface MaceTriageDecisionTable {
+  id: Generated<string>;
+  child_id: string | null;
+  context_id: string | null;
+  decision: Json<Record<string, unknown>>;
+  decided_by: string;
+  decided_at: CreatedAt;
 }

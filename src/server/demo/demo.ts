@@ -196,14 +196,12 @@ export async function loadDemo(
       password,
     });
   }
-  await db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, SYSTEM_ACTOR, {
-        action: 'demo.loaded',
-        recordType: 'partnership',
-        details: { accounts: DEMO_ACCOUNTS.length },
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    appendAudit(trx, SYSTEM_ACTOR, {
+      action: 'demo.loaded',
+      recordType: 'partnership',
+      details: { accounts: DEMO_ACCOUNTS.length },
+    }),
+  );
   return DEMO_ACCOUNTS;
 }

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../api.ts';
+import { contextNavigation } from '../contexts/navigation.ts';
 import { languageNavigation } from '../language/navigation.ts';
+import { maceNavigation } from '../mace/navigation.ts';
 import { missingNavigation } from '../missing/navigation.ts';
 import { referralNavigation } from '../referrals/navigation.ts';
 import { gatePath, useSession } from '../session.tsx';
@@ -19,6 +21,8 @@ function navigationFor(me: Me): NavItem[] {
     { to: '/my-work', text: 'My work' },
     ...referralNavigation(me),
     ...missingNavigation(me),
+    ...maceNavigation(me),
+    ...contextNavigation(me),
   ];
   if (me.permissions.manageAgencies) items.push({ to: '/admin/agencies', text: 'Agencies' });
   if (me.permissions.manageTeams) items.push({ to: '/admin/teams', text: 'Teams' });

@@ -1,0 +1,207 @@
+/**
+ * One meeting. The chair sees the record they may see (parts withheld from them are counted, never
+ * shown), the persons of concern and places that appear in more than one item, and can record
+ * attendance, minute each item and send the papers. A member sees their own redacted copy.
+ */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useApiData } from '../components/data.ts';
+import { usePageTitle } from '../components/page.ts';
+import { BackLink, InsetText, LoadFailure, Loading, SummaryList, WarningText } from '../components/ui.tsx';
+import { type MeetingView, maceApi, ukDateTime } from './api.ts';
+
+function Papers({ view, onSent }: { view: MeetingView; onSent(): void }) {
+  const [status, setStatus] = useState('');
+  const send = async (kind: 'pack' | 'minutes') => {
+    try {
+      const res = await maceApi.send(view.id, kind);
+      setStatus(`Sent ${res.sent.length} copies, each redacted for the person receiving it.`);
+      onSent();
+    } catch (e) {
+      setStatus(e instanceof Error ? e.message : 'The papers could not be sent.');
+    }
+  };
+  return (
+    <>
+      <h2 className="govuk-heading-m">Papers</h2>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={`/api/mace/meetings/${view.id}/pack.pdf?kind=pack`}>
+            Download your copy of the meeting pack (PDF)
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={`/api/mace/meetings/${view.id}/pack.pdf?kind=minutes`}>
+            Download your copy of the minutes (PDF)
+          </a>
+        </li>
+      </ul>
+      {view.canManage && (
+        <div className="govuk-button-group">
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => send('pack')}>
+            Send the meeting pack
+          </button>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            onClick={() => send('minutes')}
+          >
+            Send the minutes
+          </button>
+        </div>
+      )}
+      <div aria-live="polite">{status && <p className="govuk-body">{status}</p>}</div>
+      {view.sendings.length > 0 && (
+        <p className="govuk-body">
+          Last sent: {view.sendings[0]?.kind} to {view.sendings.length} recipients,{' '}
+          {ukDateTime(view.sendings[0]?.sentAt ?? '')}.
+        </p>
+      )}
+    </>
+  );
+}
+
+function ChairView({ view }: { view: MeetingView }) {
+  const record = view.record;
+  if (!record) return null;
+  const invited = new Map(record.invitations.map((i) => [i.id, i]));
+  return (
+    <>
+      {view.withheld > 0 && (
+        <InsetText>
+          {view.withheld} labelled parts of this record (for example police intelligence) are withheld from
+          you. They are kept when you save.
+        </InsetText>
+      )}
+      {view.quorum && !view.quorum.quorate && <WarningText>{view.quorum.message}</WarningText>}
+      {view.sharedContexts.length > 0 && (
+        <>
+          <h2 className="govuk-heading-m">Appearing in more than one item</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {view.sharedContexts.map((c) => (
+              <li key={c.contextId}>
+                {c.label}: {c.items.map((i) => i.heading).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2 className="govuk-heading-m">Attendance</h2>
+      <ul className="govuk-list">
+        {record.invitations.map((i) => {
+          const a = record.attendance.find((x) => x.inviteeId === i.id);
+          const state = !a
+            ? 'Not recorded'
+            : a.status === 'deputy'
+              ? `Sent a deputy: ${a.deputy?.name ?? ''}`
+              : a.status === 'present'
+                ? 'Present'
+                : 'Apologies';
+          return (
+            <li key={i.id}>
+              {i.person.name}, {i.agencyName ?? i.agencyType}: {state}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/meetings/${view.id}/attendance`}>
+          Record attendance
+        </Link>
+      </p>
+      <h2 className="govuk-heading-m">Agenda</h2>
+      {record.agenda.map((item, n) => {
+        const minute = record.minutes.find((m) => m.itemId === item.id);
+        const decisions = record.decisions.filter((d) => d.itemId === item.id);
+        const actions = record.actions.filter((a) => a.itemId === item.id);
+        return (
+          <section key={item.id} aria-labelledby={`item-${item.id}`}>
+            <h3 className="govuk-heading-s" id={`item-${item.id}`}>
+              {n + 1}. {item.heading}
+            </h3>
+            <SummaryList
+              rows={[
+                { key: 'Shareable minute', value: minute?.shareable || 'Not minuted yet' },
+                { key: 'Restricted minutes', value: String(minute?.restricted.length ?? 0) },
+                { key: 'Decisions', value: decisions.map((d) => d.text).join(' ') || 'None yet' },
+                {
+                  key: 'Actions',
+                  value:
+                    actions
+                      .map(
+                        (a) =>
+                          `${a.title} (${a.owner.name}, ${invited.get(a.agencyId)?.agencyName ?? ''} due ${a.dueDate})`,
+                      )
+                      .join('; ') || 'None yet',
+                },
+              ]}
+            />
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/meetings/${view.id}/items/${item.id}`}>
+                Minute this item<span className="govuk-visually-hidden">: {item.heading}</span>
+              </Link>
+            </p>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function MemberView({ view }: { view: MeetingView }) {
+  return (
+    <>
+      <InsetText>This is your copy: it holds only what you may see.</InsetText>
+      {(view.copy?.items ?? []).map((item) => (
+        <section key={item.itemId} aria-labelledby={`item-${item.itemId}`}>
+          <h2 className="govuk-heading-m" id={`item-${item.itemId}`}>
+            {item.heading}
+          </h2>
+          {item.parts.map((p) => (
+            <p key={p.id} className="govuk-body">
+              {p.text}
+            </p>
+          ))}
+          {(item.decisions ?? []).length > 0 && (
+            <ul className="govuk-list govuk-list--bullet">
+              {(item.decisions ?? []).map((d) => (
+                <li key={d.id}>{d.text}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function MeetingPage() {
+  const { id = '' } = useParams();
+  const data = useApiData(() => maceApi.meeting(id), [id]);
+  usePageTitle(data.state === 'loaded' ? data.data.title : 'Meeting');
+  return (
+    <>
+      <BackLink to="/meetings">Meetings</BackLink>
+      {data.state === 'loading' && <Loading />}
+      {data.state === 'failed' && <LoadFailure error={data.error} />}
+      {data.state === 'loaded' && (
+        <>
+          <span className="govuk-caption-l">{data.data.typeLabel}</span>
+          <h1 className="govuk-heading-l">{data.data.title}</h1>
+          <SummaryList
+            rows={[
+              {
+                key: 'When (UK time)',
+                value: `${ukDateTime(data.data.startsAt)} to ${ukDateTime(data.data.endsAt)}`,
+              },
+              { key: 'Chair', value: data.data.chairName },
+              { key: 'Status', value: data.data.status },
+            ]}
+          />
+          {data.data.canManage ? <ChairView view={data.data} /> : <MemberView view={data.data} />}
+          <Papers view={data.data} onSent={data.reload} />
+        </>
+      )}
+    </>
+  );
+}
