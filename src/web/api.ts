@@ -39,6 +39,10 @@ export interface Permissions {
   verifyAudit: boolean;
   readAudit: boolean;
   readReports: boolean;
+  /** May screen referrals at the front door (`referral.screen`). */
+  screenReferrals: boolean;
+  /** May see persons of concern, places and other contexts (`context.read`). */
+  readContexts: boolean;
 }
 
 export interface SessionTimes {

@@ -37,6 +37,8 @@ export function presentMe(auth: AuthState, config: Config) {
       verifyAudit: can('audit.verify'),
       readAudit: can('audit.read'),
       readReports: can('report.read'),
+      screenReferrals: can('referral.screen'),
+      readContexts: can('context.read'),
     },
   };
 }

@@ -71,6 +71,8 @@ export const Me = z.object({
     verifyAudit: z.boolean(),
     readAudit: z.boolean(),
     readReports: z.boolean(),
+    screenReferrals: z.boolean(),
+    readContexts: z.boolean(),
   }),
 });
 export const MeResponse = z.object({ me: Me });
