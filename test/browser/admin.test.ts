@@ -175,10 +175,10 @@ describe('administration: agencies, teams and users', () => {
     await page.getByLabel('Name or email address').fill('Casey');
     await page.getByRole('button', { name: 'Find users' }).click();
     await expect.poll(() => page.url()).toMatch(/q=Casey/);
+    // The address changes before the filtered list arrives: wait for the list itself.
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
     const row = page.getByRole('row').filter({ hasText: USER.name });
-    await row.waitFor();
     expect(await row.textContent()).toContain('Disabled');
-    expect(await page.getByRole('row').count()).toBe(2);
 
     // Enable it again, from the user's page: the confirmation takes focus.
     await row.getByRole('link', { name: USER.name }).click();
