@@ -4,9 +4,8 @@
  *   npx tsx bench/contexts.ts [--scale 1] [--runs 200]
  *
  * With DATABASE_URL set, a fresh database is created on that server for the run and dropped after;
- * otherwise an in-memory embedded database is used, at scale 0.1 unless --scale says otherwise. At
- * scale 1 the partnership has 100,000 people (40,000 children, 60,000 persons of concern) and 500,000
- * links. Prints the median and 95th percentile of the two-step neighbourhood of a person of concern
+ * otherwise an in-memory embedded database is used. At the default scale 1 the partnership has
+ * 100,000 people (40,000 children, 60,000 persons of concern) and 500,000 links. Prints the median and 95th percentile of the two-step neighbourhood of a person of concern
  * and of a matching query, each against the bare SQL underneath (the same walk or candidate query with
  * no visibility conditions, no filters, no presentation and no scoring). Asserts nothing: see
  * docs/contexts.md, "Performance".
@@ -31,7 +30,7 @@ const { values } = parseArgs({
   options: { scale: { type: 'string' }, runs: { type: 'string', default: '200' } },
 });
 const serverUrl = process.env.DATABASE_URL;
-const scale = Number(values.scale ?? (serverUrl ? 1 : 0.1));
+const scale = Number(values.scale ?? 1);
 const RUNS = Number(values.runs);
 const WARM_UP = 20;
 

@@ -51,8 +51,9 @@ function only(kind: RelationshipKind): ChildRelationship {
 /**
  * The viewer holds this relationship with the child in `child`. The same questions as
  * `relationshipTo` in src/server/children/access.ts asks of one child, asked here of a column.
- * Meeting membership and break-glass open nothing here: they are not recorded yet, and break-glass is
- * for one child's record in an emergency, never for a list.
+ * Meeting membership and break-glass open nothing here: membership opens the record of a child on the
+ * meeting's agenda (src/server/children/access.ts) for the meeting's papers, and break-glass is for one
+ * child's record in an emergency; neither is ever a reason to list a child's connections.
  */
 function relationshipSql(viewer: Viewer, kind: RelationshipKind, child: Sql): Condition | null {
   switch (kind) {
