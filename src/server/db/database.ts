@@ -30,6 +30,12 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'server') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection that the server ends (a restart, a failover, an administrator's terminate) is
+    // reported here; the pool drops it and opens another for the next query. Without a listener the
+    // event would be an uncaught error that stops the process.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'LanternDatabase');
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(target.url);
     return {
