@@ -200,6 +200,42 @@ describe(`the disruption tracker (${describeDatabase()})`, () => {
     );
   });
 
+  it('names an order’s target only to those who may see it, on the record, the list and the work list', async () => {
+    // An order the lead worker may read (it protects their child, and is labelled standard) against a
+    // person of concern known only to police intelligence.
+    const covert = await newContext(
+      c.intelC,
+      personBody({
+        name: 'Quillon Marsh',
+        aliases: [],
+        phones: [],
+        dateOfBirth: yearsAgo(38),
+        sensitivity: 'police_intelligence',
+      }),
+    );
+    const res = await c.intelC.post('/api/disruptions', shpo({ targetId: covert }));
+    expect(res.status).toBe(201);
+    const id = res.json.disruption.id;
+    expect((await c.intelC.get(`/api/disruptions/${id}`)).json.disruption.target).toMatchObject({
+      id: covert,
+      name: 'Quillon Marsh',
+    });
+
+    const record = await c.cscC.get(`/api/disruptions/${id}`);
+    expect(record.status).toBe(200);
+    expect(record.json.disruption.target).toBeNull();
+    const listed = await c.cscC.get(`/api/disruptions?childId=${child}`);
+    const summary = listed.json.disruptions.find((x: { id: string }) => x.id === id);
+    expect(summary.target).toBeNull();
+    const work = await c.cscC.get('/api/disruptions/work');
+    const item = work.json.expiring.find((x: { disruption: { id: string } }) => x.disruption.id === id);
+    expect(item.disruption.target).toBeNull();
+    for (const body of [record.text, listed.text, work.text]) {
+      expect(body).not.toContain('Quillon');
+      expect(body).not.toContain(covert);
+    }
+  });
+
   it('checks eligibility without saving, for the form', async () => {
     const before = await counts(h);
     const res = await c.intelC.post(

@@ -75,7 +75,7 @@ export async function presentDisruption(db: Db, viewer: Viewer, id: string) {
     statusName: STATUS_NAMES[row.status],
     nextStatuses: next.map((s) => ({ id: s, name: STATUS_NAMES[s] })),
     target:
-      row.target_context_id && row.target_kind
+      row.target_context_id && row.target_kind && row.target_visible
         ? { id: row.target_context_id, kind: row.target_kind, name: row.target_name ?? '' }
         : null,
     protectedChildren: await protectedChildren(db, viewer, id, row.sensitivity),

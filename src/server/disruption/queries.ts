@@ -33,6 +33,8 @@ export interface DisruptionRow {
   measure: MeasureId;
   target_kind: string | null;
   target_context_id: string | null;
+  /** The viewer may see the target: only then is it named or linked. */
+  target_visible: boolean;
   target_name: string | null;
   status: DisruptionStatus;
   applicant: string;
@@ -54,7 +56,19 @@ export interface DisruptionRow {
   created_by_name: string;
 }
 
-const columns = sql`d.id, d.measure, d.target_kind, d.target_context_id, t.display_name AS target_name, d.status,
+/**
+ * The target is named only to a viewer who may see it: a record can be visible through a child it protects
+ * while its target is a person of concern they may not see (police intelligence). `target_visible` says
+ * whether the presenters may show the target at all. DANGER: this decides who learns who an order is against.
+ */
+export function targetColumns(viewer: Viewer) {
+  const visible = sql<boolean>`COALESCE(t.id IS NOT NULL AND ${contextVisible(viewer, 't')}, false)`;
+  return sql`${visible} AS target_visible, CASE WHEN ${visible} THEN t.display_name END AS target_name`;
+}
+
+const columnsFor = (
+  viewer: Viewer,
+) => sql`d.id, d.measure, d.target_kind, d.target_context_id, ${targetColumns(viewer)}, d.status,
   d.applicant, d.lead_agency_id, la.name AS lead_agency_name, d.owner_user_id, ou.name AS owner_name,
   d.requested_on::text AS requested_on, d.issued_on::text AS issued_on, d.served_on::text AS served_on,
   d.expires_on::text AS expires_on, d.until_further_order, d.conditions, d.outcome, d.sensitivity, d.facts,
@@ -66,7 +80,7 @@ const joins = sql`LEFT JOIN contexts t ON t.id = d.target_context_id
 
 export async function loadDisruption(db: Db, viewer: Viewer, id: string): Promise<DisruptionRow | null> {
   const { rows } = await sql<DisruptionRow>`
-    SELECT ${columns} FROM disruptions d ${joins}
+    SELECT ${columnsFor(viewer)} FROM disruptions d ${joins}
     WHERE d.id = ${id} AND ${disruptionVisible(viewer, 'd')}`.execute(db);
   return rows[0] ?? null;
 }
@@ -120,7 +134,7 @@ export async function disruptionsFor(
   where: { contextId?: string; childId?: string },
 ) {
   const { rows } = await sql<DisruptionRow>`
-    SELECT ${columns} FROM disruptions d ${joins}
+    SELECT ${columnsFor(viewer)} FROM disruptions d ${joins}
     WHERE (${where.contextId ?? null}::uuid IS NULL OR d.target_context_id = ${where.contextId ?? null}::uuid)
       AND (${where.childId ?? null}::uuid IS NULL OR EXISTS (
         SELECT 1 FROM disruption_children c WHERE c.disruption_id = d.id AND c.child_id = ${where.childId ?? null}::uuid))
@@ -136,7 +150,8 @@ export function summaryOf(d: DisruptionRow) {
     measureName: measure(d.measure).name,
     status: d.status,
     statusName: STATUS_NAMES[d.status],
-    target: d.target_context_id ? { id: d.target_context_id, name: d.target_name ?? '' } : null,
+    target:
+      d.target_context_id && d.target_visible ? { id: d.target_context_id, name: d.target_name ?? '' } : null,
     expiresOn: d.expires_on,
     ownerName: d.owner_name,
   };

@@ -14,11 +14,13 @@ import { expiringSoon, IN_FORCE, measure } from '../../domain/disruption/index.t
 import { todayLocal } from '../children/store.ts';
 import type { DB } from '../db/schema.ts';
 import { toDomainRecord } from './presenter.ts';
-import { type DisruptionRow, disruptionVisible, summaryOf } from './queries.ts';
+import { type DisruptionRow, disruptionVisible, summaryOf, targetColumns } from './queries.ts';
 
 export const EXPIRY_WINDOW_DAYS = 28;
 
-const columns = sql`d.id, d.measure, d.target_kind, d.target_context_id, t.display_name AS target_name, d.status,
+const columnsFor = (
+  viewer: Viewer,
+) => sql`d.id, d.measure, d.target_kind, d.target_context_id, ${targetColumns(viewer)}, d.status,
   d.applicant, d.lead_agency_id, '' AS lead_agency_name, d.owner_user_id, ou.name AS owner_name,
   d.requested_on::text AS requested_on, d.issued_on::text AS issued_on, d.served_on::text AS served_on,
   d.expires_on::text AS expires_on, d.until_further_order, d.conditions, d.outcome, d.sensitivity,
@@ -45,7 +47,7 @@ export async function disruptionWorkFor(
   const days = options.days ?? EXPIRY_WINDOW_DAYS;
   const today = options.today ?? todayLocal();
   const { rows } = await sql<DisruptionRow & { child_ids: string[]; my_children: string[] }>`
-    SELECT ${columns},
+    SELECT ${columnsFor(viewer)},
       ARRAY(SELECT dc.child_id FROM disruption_children dc WHERE dc.disruption_id = d.id ORDER BY dc.child_id) AS child_ids,
       ARRAY(SELECT p.given_name || ' ' || p.family_name FROM disruption_children dc
             JOIN child_professionals cp ON cp.child_id = dc.child_id AND cp.ended_at IS NULL
