@@ -1,5 +1,7 @@
+import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../support/harness.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import {
   assertWebBuilt,
@@ -212,5 +214,188 @@ describe('the language assistant', () => {
 
     expect(pageProblems(page)).toEqual([]);
     await context.close();
+  });
+});
+
+// ---- Challenge and amend: a reader challenges the wording of a finalised note; a manager accepts it.
+
+// Fictional: Marnie Quill and Larch House are made up for this test (Fernbridge).
+const CHALLENGED_NOTE =
+  'Marnie absconded from Larch House at 22:00. Staff found her at Fernbridge station with two adult men.';
+const CHALLENGE_AUTHOR = 'bea.lindqvist@fernbridge.example';
+
+/** Signs in through the API, setting up 2-step verification first where the account needs it. */
+async function apiSignIn(baseUrl: string, email: string, password: string): Promise<Client> {
+  const client = new Client(baseUrl);
+  const res = await client.signIn(email, password);
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.text}`);
+  if (res.json.me.mfa.enrolmentRequired) {
+    const setup = await client.post('/api/me/mfa/setup');
+    const totp = new TOTP({ secret: Secret.fromBase32(setup.json.secret) });
+    const confirm = await client.post('/api/me/mfa/confirm', { code: totp.generate() });
+    if (confirm.status !== 200) throw new Error(`MFA enrolment failed: ${confirm.text}`);
+  }
+  return client;
+}
+
+/** A child referred by the school and linked by the front door, and a finalised note about her. */
+async function finalisedNote(server: TestServer): Promise<{ childId: string; noteId: string }> {
+  const school = await apiSignIn(server.url, 'tom.reed@fernbridge-school.example', server.demoPassword);
+  const made = await school.post('/api/referrals', {
+    immediateDanger: false,
+    child: {
+      givenName: 'Marnie',
+      familyName: 'Quill',
+      dateOfBirth: '2011-03-09',
+      school: 'Fernbridge Academy',
+    },
+    narrative: 'Marnie has been seen at Fernbridge station late at night with adult men.',
+    seenOrHeardBy: 'Head of year, Fernbridge Academy',
+    happenedOn: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10),
+    harmKinds: ['sexual'],
+    onlineElement: 'not_known',
+    childKnows: true,
+    familyKnows: true,
+  });
+  if (made.status !== 201) throw new Error(`referral failed: ${made.text}`);
+  const frontDoor = await apiSignIn(server.url, 'alex.morgan@fernbridge.example', server.demoPassword);
+  const linked = await frontDoor.post(`/api/referrals/${made.json.referral.id}/child`, { create: {} });
+  if (linked.status !== 200) throw new Error(`link failed: ${linked.text}`);
+  const childId = linked.json.referral.child.id as string;
+  const author = await apiSignIn(server.url, CHALLENGE_AUTHOR, server.demoPassword);
+  const note = await author.post(`/api/children/${childId}/notes`, {
+    type: 'direct_work',
+    body: CHALLENGED_NOTE,
+    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    significant: true,
+  });
+  if (note.status !== 201) throw new Error(`note failed: ${note.text}`);
+  const noteId = note.json.note.id as string;
+  const final = await author.post(`/api/children/${childId}/notes/${noteId}/finalise`, {});
+  if (final.status !== 200) throw new Error(`finalise failed: ${final.text}`);
+  return { childId, noteId };
+}
+
+describe('challenge and amend: the wording of a finalised note', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let childId: string;
+  let noteId: string;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    [server, browser] = await Promise.all([startTestServer({ demo: true }), launchBrowser()]);
+    ({ childId, noteId } = await finalisedNote(server));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a reader raises a challenge from the assistant’s finding; a manager in the author’s agency accepts it', async () => {
+    // ---- Sam Carter reads the note and challenges "absconded".
+    const raiser = await newPage(browser);
+    let page = raiser.page;
+    await signIn(page, server.url, 'sam.carter@fernbridge.example', server.demoPassword);
+    await enrolInMfa(page);
+    await expect.poll(() => heading(page)).toBe('My work');
+    await page.goto(`${server.url}/children/${childId}/notes/${noteId}`);
+    await expect.poll(() => heading(page)).toMatch(/^Direct work, /);
+    await page.getByText('No one has challenged the wording of this note.').waitFor();
+    await expectNoAxeViolations(page, 'a finalised note, with the way to challenge it');
+    await page.getByRole('link', { name: 'Challenge the wording' }).click();
+    await expect.poll(() => heading(page)).toBe('Challenge the wording');
+
+    // Prefilled from the assistant's finding: the words, its first suggestion and the rule's reason.
+    const finding = page.getByLabel('‘absconded’');
+    await finding.waitFor();
+    expect(await finding.isChecked()).toBe(true);
+    const suggestion = page.getByLabel('What should it say instead?');
+    expect(await suggestion.inputValue()).toBe('went missing from [placement] at [time]');
+    expect(await page.getByLabel('Why should the wording change?').inputValue()).toMatch(
+      /language of escaping custody/,
+    );
+    await expectNoAxeViolations(page, 'challenge the wording');
+    await screenshot(page, 'challenge-1-raise');
+
+    // A placeholder left in is refused, naming the field.
+    await page.getByRole('button', { name: 'Send the challenge' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    const summaryLink = page.locator('.govuk-error-summary a[href="#suggestedWording"]');
+    expect(await summaryLink.textContent()).toContain('[placement]');
+    expect(await page.locator('#suggestedWording-error').textContent()).toContain(
+      'The suggested wording must not have [placement] in it',
+    );
+    await expectNoAxeViolations(page, 'challenge the wording, with errors');
+    await suggestion.fill('went missing');
+    await page.getByRole('button', { name: 'Send the challenge' }).click();
+    await expect.poll(() => heading(page)).toMatch(/^Direct work, /);
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'Your challenge has been sent',
+    );
+    const open = page.locator('.lantern-challenge');
+    await open.waitFor();
+    expect(await open.textContent()).toContain('‘absconded’ → ‘went missing’');
+    // The person who raised it may not decide it.
+    expect(await open.getByRole('link', { name: /^View/ }).count()).toBe(1);
+    expect(await open.getByRole('link', { name: /^Decide/ }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'a note with an open challenge');
+    expect(pageProblems(page)).toEqual([]);
+    await raiser.context.close();
+
+    // ---- Jordan Blake, a manager in the author's agency, decides it from the list.
+    const decider = await newPage(browser);
+    page = decider.page;
+    await signIn(page, server.url, 'jordan.blake@fernbridge.example', server.demoPassword);
+    await enrolInMfa(page);
+    await expect.poll(() => heading(page)).toBe('My work');
+    await page.goto(`${server.url}/wording-challenges`);
+    await expect.poll(() => heading(page)).toBe('Wording challenges');
+    const row = page.getByRole('row').filter({ hasText: 'Marnie Quill' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Sam Carter');
+    await expectNoAxeViolations(page, 'wording challenges');
+    await screenshot(page, 'challenge-2-list');
+    await row.getByRole('link', { name: 'Marnie Quill: Direct work' }).click();
+    await expect.poll(() => heading(page)).toBe('Challenge to the wording');
+    // Old and new wording side by side.
+    const sideBySide = page.getByRole('table', { name: 'The wording, now and as suggested' });
+    await sideBySide.waitFor();
+    expect(await sideBySide.locator('del').textContent()).toBe('absconded');
+    expect(await sideBySide.locator('ins').textContent()).toBe('went missing');
+    await expectNoAxeViolations(page, 'decide a challenge');
+    await screenshot(page, 'challenge-3-decide');
+
+    // Declining needs a reason.
+    await page.getByLabel('Decline: keep the wording').check();
+    await page.getByRole('button', { name: 'Save the decision' }).click();
+    await page.locator('.govuk-error-summary a[href="#reason"]').waitFor();
+    expect(await page.locator('#reason-error').textContent()).toContain('Your reason');
+    await expectNoAxeViolations(page, 'decide a challenge, with errors');
+
+    await page.getByLabel('Accept: amend the note').check();
+    expect(await page.getByLabel('The wording to use').inputValue()).toBe('went missing');
+    await page.getByRole('button', { name: 'Save the decision' }).click();
+    await expect.poll(() => heading(page)).toMatch(/^Direct work, /);
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'The wording has been amended',
+    );
+    const body = (await page.locator('.lantern-note-body').textContent()) ?? '';
+    expect(body).toContain('Marnie went missing from Larch House');
+    expect(body).not.toContain('absconded');
+    const history = (await page.locator('.lantern-versions').textContent()) ?? '';
+    expect(history).toContain('Original');
+    expect(history).toContain(CHALLENGED_NOTE);
+    expect(history).toContain(
+      'Version 2 — wording amended after a challenge raised by Sam Carter, Fernbridge Children’s Services',
+    );
+    const earlier = page.getByRole('table', { name: 'Earlier challenges' });
+    await earlier.waitFor();
+    expect(await earlier.textContent()).toContain('Accepted');
+    await expectNoAxeViolations(page, 'an amended note');
+    await screenshot(page, 'challenge-4-amended');
+    expect(pageProblems(page)).toEqual([]);
+    await decider.context.close();
   });
 });

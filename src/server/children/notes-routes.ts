@@ -28,7 +28,7 @@ const Note = z.object({
   corrected: z.boolean(),
   permissions: z.object({ edit: z.boolean(), finalise: z.boolean(), correct: z.boolean() }),
 });
-const NoteWithHistory = Note.extend({
+export const NoteWithHistory = Note.extend({
   versions: z.array(
     z.object({
       version: z.number(),
@@ -36,6 +36,16 @@ const NoteWithHistory = Note.extend({
       reason: z.string().nullable(),
       createdBy: Ref,
       createdAt: z.string(),
+      /** Set when this version was made by accepting a challenge to the wording (the original stays). */
+      amendedByChallenge: z
+        .object({
+          id: z.string(),
+          reason: z.string(),
+          raisedBy: Ref,
+          raisedAgency: Ref,
+          raisedAt: z.string(),
+        })
+        .nullable(),
     }),
   ),
 });

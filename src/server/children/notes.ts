@@ -19,7 +19,8 @@ import { addChronologyEntry } from './store.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-function notesQuery(trx: Transaction<DB>, viewer: Viewer, access: ChildAccess) {
+/** The notes of one child this viewer may see, each with its current (latest) version. */
+export function notesQuery(trx: Transaction<DB>, viewer: Viewer, access: ChildAccess) {
   return (
     trx
       .selectFrom('notes as n')
@@ -45,9 +46,9 @@ function notesQuery(trx: Transaction<DB>, viewer: Viewer, access: ChildAccess) {
       )
   );
 }
-type NoteRow = Awaited<ReturnType<ReturnType<typeof notesQuery>['executeTakeFirstOrThrow']>>;
+export type NoteRow = Awaited<ReturnType<ReturnType<typeof notesQuery>['executeTakeFirstOrThrow']>>;
 
-function mayCorrect(viewer: Viewer, note: { author_user_id: string; author_agency_id: string }) {
+export function mayCorrect(viewer: Viewer, note: { author_user_id: string; author_agency_id: string }) {
   return (
     note.author_user_id === viewer.userId ||
     (viewer.roles.includes('manager') && viewer.agencyId === note.author_agency_id)
@@ -103,6 +104,16 @@ export async function readNote({ db, actor, viewer }: Ctx, childId: string, note
     const versions = await trx
       .selectFrom('note_versions as v')
       .innerJoin('users', 'users.id', 'v.created_by')
+      // A version made by accepting a challenge to the wording (migration 0008) says which challenge.
+      .leftJoin('wording_challenges as wc', (join) =>
+        join
+          .on('wc.record_type', '=', 'note')
+          .onRef('wc.record_id', '=', 'v.note_id')
+          .onRef('wc.amended_version', '=', 'v.version')
+          .on('wc.status', '=', 'accepted'),
+      )
+      .leftJoin('users as raiser', 'raiser.id', 'wc.raised_by')
+      .leftJoin('agencies as raiser_agency', 'raiser_agency.id', 'wc.raised_agency_id')
       .select([
         'v.version',
         'v.body',
@@ -110,6 +121,13 @@ export async function readNote({ db, actor, viewer }: Ctx, childId: string, note
         'v.created_at',
         'users.id as user_id',
         'users.name as user_name',
+        'wc.id as challenge_id',
+        'wc.reason as challenge_reason',
+        'wc.raised_at as challenge_raised_at',
+        'raiser.id as raiser_id',
+        'raiser.name as raiser_name',
+        'raiser_agency.id as raiser_agency_id',
+        'raiser_agency.name as raiser_agency_name',
       ])
       .where('v.note_id', '=', noteId)
       .orderBy('v.version')
@@ -129,6 +147,16 @@ export async function readNote({ db, actor, viewer }: Ctx, childId: string, note
         reason: v.reason,
         createdBy: { id: v.user_id, name: v.user_name },
         createdAt: iso(v.created_at),
+        amendedByChallenge:
+          v.challenge_id && v.raiser_id && v.raiser_agency_id && v.challenge_raised_at
+            ? {
+                id: v.challenge_id,
+                reason: v.challenge_reason ?? '',
+                raisedBy: { id: v.raiser_id, name: v.raiser_name ?? '' },
+                raisedAgency: { id: v.raiser_agency_id, name: v.raiser_agency_name ?? '' },
+                raisedAt: iso(v.challenge_raised_at),
+              }
+            : null,
       })),
     };
   });
@@ -320,4 +348,33 @@ export async function correctNote(
       details: { version: n.version + 1 },
     });
   });
+}
+
+/**
+ * A new version of a finalised note written by an accepted challenge to its wording, inside the caller's
+ * transaction. Where the note's text was copied to the chronology (a significant note), the copy is
+ * replaced by the amended text with a provenance line, so no export repeats the words that were amended.
+ * The provenance line does not quote the challenge's reason, which may quote those words.
+ */
+export async function writeAmendedNoteVersion(
+  trx: Transaction<DB>,
+  input: { noteId: string; version: number; body: string; reason: string; userId: string },
+) {
+  await trx
+    .insertInto('note_versions')
+    .values({
+      note_id: input.noteId,
+      version: input.version,
+      body: input.body,
+      reason: input.reason,
+      created_by: input.userId,
+    })
+    .execute();
+  const provenance = `\n(Wording amended on ${new Date().toISOString().slice(0, 10)} after a challenge.)`;
+  await trx
+    .updateTable('chronology_entries')
+    .set({ summary: `${input.body.slice(0, 20000 - provenance.length)}${provenance}` })
+    .where('record_type', '=', 'note')
+    .where('record_id', '=', input.noteId)
+    .execute();
 }

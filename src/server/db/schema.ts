@@ -523,6 +523,8 @@ export interface MissingMentionTable {
   context_id: string | null;
   linked_at: Timestamp | null;
   linked_by: string | null;
+  /** The contexts link recorded from this mention, if any (0009_missing_context_links.sql). */
+  context_link_id: Generated<string | null>;
   position: number;
   recorded_by: string;
   recorded_at: CreatedAt;
@@ -872,4 +874,36 @@ export interface MaceTriageDecisionTable {
   decision: Json<Record<string, unknown>>;
   decided_by: string;
   decided_at: CreatedAt;
+}
+
+// ---- Challenge and amend (migration 0008_wording_challenges.sql). `DB` gains the table by declaration
+// merging, so this section stands on its own.
+
+export interface WordingChallengeTable {
+  id: Generated<string>;
+  record_type: string;
+  record_id: string;
+  child_id: string;
+  version: number;
+  span_start: number | null;
+  span_end: number | null;
+  span_text: string | null;
+  reason: string;
+  suggested_wording: string;
+  rule_id: string | null;
+  lexicon_version: string | null;
+  raised_by: string;
+  raised_agency_id: string;
+  raised_at: CreatedAt;
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  amended_wording: string | null;
+  amended_version: number | null;
+  task_id: string | null;
+}
+
+export interface DB {
+  wording_challenges: WordingChallengeTable;
 }

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decide } from '../../domain/access/policy.ts';
-import { checkText, type Finding } from '../../domain/language/index.ts';
+import { checkText } from '../../domain/language/index.ts';
 import { auditAlone } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
 import { actorOf, authOf, signedIn } from '../http/access.ts';
+import { challengeRoutes } from './challenges-routes.ts';
 import { countAccepted, countFlagged, countingUnitOf, languageStats } from './counts.ts';
+import { withKeys } from './findings.ts';
 import { addRule, currentLexicon, describeLexicon, setRuleDisabled } from './lexicon.ts';
 import {
   AcceptedBody,
@@ -22,21 +24,14 @@ import {
   StatsResponse,
 } from './schemas.ts';
 
-/** Each finding's key: its rule and its place among that rule's findings (`consent#2`). */
-function withKeys(findings: readonly Finding[]) {
-  const seen = new Map<string, number>();
-  return findings.map((finding) => {
-    const n = (seen.get(finding.ruleId) ?? 0) + 1;
-    seen.set(finding.ruleId, n);
-    return { key: `${finding.ruleId}#${n}`, ...finding };
-  });
-}
-
 /**
  * The victim-blaming language assistant: checking text as it is written, the partnership's lexicon,
  * and aggregate counts for training.
  */
-export function languageRoutes(app: FastifyInstance, { db }: AppContext) {
+export function languageRoutes(app: FastifyInstance, context: AppContext) {
+  const { db } = context;
+  // Challenge and amend: challenges to the wording of finalised records.
+  challengeRoutes(app, context);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['language'];
 

@@ -4,10 +4,16 @@ import { useApiData } from '../components/data.ts';
 import { formatDateTime } from '../components/format.ts';
 import { usePageTitle } from '../components/page.ts';
 import { BackLink, ButtonLink, LoadFailure, Loading, SummaryList, Tag } from '../components/ui.tsx';
+import { NoteChallenges, versionHeading } from '../language/Challenges.tsx';
+import type { HistoryVersion } from '../language/challenges-api.ts';
 import { type Child, childrenApi, type Note } from './api.ts';
 import { formatWhen } from './format.ts';
 import { LabelTag, possessive, useChildContext, useFocusHeadingWhenReady } from './record.tsx';
 import { type CaseReference, useCaseReference } from './reference.ts';
+
+type NoteVersionWithChallenge = Omit<HistoryVersion, 'amendedByChallenge'> & {
+  amendedByChallenge?: HistoryVersion['amendedByChallenge'];
+};
 
 export const noteTitle = (note: Note) => `${note.typeName}, ${formatWhen(note.occurredAt)}`;
 
@@ -153,7 +159,13 @@ export function NotePage() {
                 },
               ]}
             />
-            <h2 className="govuk-heading-m">{note.corrected ? 'The note, as corrected' : 'The note'}</h2>
+            <h2 className="govuk-heading-m">
+              {(versions.at(-1) as NoteVersionWithChallenge | undefined)?.amendedByChallenge
+                ? 'The note, as amended'
+                : note.corrected
+                  ? 'The note, as corrected'
+                  : 'The note'}
+            </h2>
             <div className="lantern-note-body">
               <p className="govuk-body lantern-pre-wrap">{note.body}</p>
             </div>
@@ -179,21 +191,21 @@ export function NotePage() {
                   Every version of the note, the original first. Nothing is deleted.
                 </p>
                 <ol className="govuk-list lantern-versions">
-                  {versions.map((version, index) => (
-                    <li key={version.version} className="lantern-version">
-                      <h3 className="govuk-heading-s">
-                        {index === 0 ? 'Original' : `Correction ${index}`}, by {version.createdBy.name},{' '}
-                        {formatDateTime(version.createdAt)}
-                      </h3>
-                      {version.reason && (
-                        <p className="govuk-body">Reason for the correction: {version.reason}</p>
-                      )}
-                      <p className="govuk-body lantern-pre-wrap">{version.body}</p>
-                    </li>
-                  ))}
+                  {versions.map((version, index) => {
+                    // The server says which versions came from an accepted challenge to the wording.
+                    const heading = versionHeading(version as NoteVersionWithChallenge, index);
+                    return (
+                      <li key={version.version} className="lantern-version">
+                        <h3 className="govuk-heading-s">{heading.title}</h3>
+                        {heading.detail && <p className="govuk-body">{heading.detail}</p>}
+                        <p className="govuk-body lantern-pre-wrap">{version.body}</p>
+                      </li>
+                    );
+                  })}
                 </ol>
               </>
             )}
+            <NoteChallenges child={child} note={note} />
           </>
         );
       }}

@@ -52,6 +52,30 @@ const POSSESSIVE = /^(her|his|their|my|your)$/i;
  * sentence that started with the replaced words still starts with a capital.
  */
 export function applySuggestion(text: string, finding: Span, suggestion: string): Applied | null {
+  const change = replacementFor(text, finding, suggestion);
+  if (!change) return null;
+  const { start, end, replacement } = change;
+  const next = text.slice(0, start) + replacement + text.slice(end);
+  const placeholder = /\[[^\]]+\]/.exec(replacement);
+  return placeholder
+    ? {
+        text: next,
+        selectionStart: start + placeholder.index,
+        selectionEnd: start + placeholder.index + placeholder[0].length,
+      }
+    : { text: next, selectionStart: start, selectionEnd: start + replacement.length };
+}
+
+/**
+ * The words a suggestion replaces, with the joins tidied as `applySuggestion` does: where they start and
+ * end in the text, and what goes there. A challenge to the wording of a finalised note uses this to
+ * propose exactly the words to change.
+ */
+export function replacementFor(
+  text: string,
+  finding: Span,
+  suggestion: string,
+): { start: number; end: number; replacement: string } | null {
   const at = locate(text, finding);
   if (!at) return null;
   let { start } = at;
@@ -67,15 +91,7 @@ export function applySuggestion(text: string, finding: Span, suggestion: string)
   if (/^[A-Z]/.test(text.charAt(start)) && /^[a-z]/.test(replacement)) {
     replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
   }
-  const next = text.slice(0, start) + replacement + text.slice(end);
-  const placeholder = /\[[^\]]+\]/.exec(replacement);
-  return placeholder
-    ? {
-        text: next,
-        selectionStart: start + placeholder.index,
-        selectionEnd: start + placeholder.index + placeholder[0].length,
-      }
-    : { text: next, selectionStart: start, selectionEnd: start + replacement.length };
+  return { start, end, replacement };
 }
 
 /** The words around a finding on its line, for the panel: "…She is [putting herself at risk] with her…". */

@@ -20,7 +20,8 @@ export function languageNavigation(_me: Me): { to: string; text: string }[] {
 
 /** Links to the other language pages this person may use. */
 export function languageLinks(me: Me): { to: string; text: string }[] {
-  const links: { to: string; text: string }[] = [];
+  // Anyone may have written a note someone has challenged: the list is theirs (and their manager's).
+  const links: { to: string; text: string }[] = [{ to: '/wording-challenges', text: 'Wording challenges' }];
   if (mayManageLanguage(me)) links.push({ to: '/admin/language', text: 'Language rules' });
   if (mayReadLanguageStats(me)) links.push({ to: '/language/statistics', text: 'Language statistics' });
   return links;

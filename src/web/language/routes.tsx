@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { ChallengePage, RaiseChallenge, WordingChallenges } from './Challenges.tsx';
 import { CheckWording } from './CheckWording.tsx';
 import { LanguageSettings, SwitchLanguageRule } from './LanguageSettings.tsx';
 import { LanguageStats } from './LanguageStats.tsx';
@@ -11,4 +12,8 @@ export const languageRoutes: RouteObject[] = [
   { path: '/admin/language', element: <LanguageSettings /> },
   { path: '/admin/language/rules/new', element: <NewLanguageRule /> },
   { path: '/admin/language/rules/:id', element: <SwitchLanguageRule /> },
+  // Challenge and amend: challenging the wording of a finalised case note, and deciding challenges.
+  { path: '/wording-challenges', element: <WordingChallenges /> },
+  { path: '/children/:id/notes/:noteId/challenge', element: <RaiseChallenge /> },
+  { path: '/children/:id/notes/:noteId/challenges/:challengeId', element: <ChallengePage /> },
 ];
