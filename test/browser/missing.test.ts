@@ -89,6 +89,17 @@ describe('missing episodes: a practitioner records an episode, the return and th
     assertWebBuilt();
     [server, browser] = await Promise.all([startTestServer({ demo: true }), launchBrowser()]);
     childId = await childForAlex(server);
+    // A place already known to the partnership, recorded by police intelligence (fictional).
+    const intel = await apiSignIn(server, 'priya.shah@fernbridge-police.example');
+    const place = await intel.post('/api/contexts', {
+      kind: 'place',
+      sensitivity: 'standard',
+      placeKind: 'leisure',
+      name: 'Millbrook Arcade',
+      addressLines: ['3 Millbrook Parade', 'Fernbridge'],
+      postcode: 'ZX9 8QT',
+    });
+    if (place.status !== 201) throw new Error(`create place failed: ${place.text}`);
   });
 
   afterAll(async () => {
@@ -154,6 +165,16 @@ describe('missing episodes: a practitioner records an episode, the return and th
       /A return interview should be offered by .* \(UK time\)/,
     );
 
+    // --- My work lists the interview to offer, with a link to record it.
+    await page.goto(`${server.url}/my-work`);
+    const mine = page.locator('section[aria-labelledby="return-interviews"]');
+    await mine
+      .getByRole('link', { name: /Mia Hartwell/ })
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(page, 'my work with a return interview to offer');
+    await expectNoBlamingWords(page, 'my work');
+
     // --- The interviews due, with the clock.
     await page.goto(`${server.url}/missing/interviews?scope=mine`);
     await expect.poll(() => heading(page)).toBe('Return interviews due');
@@ -177,6 +198,15 @@ describe('missing episodes: a practitioner records an episode, the return and th
     await page.getByRole('button', { name: 'Add a place' }).click();
     await page.getByLabel('Record as a new place of concern').check();
     await page.getByLabel('Name of the place').fill('Flat above the Golden Wok');
+    // A second place: one already recorded in Lantern, found with the contexts search.
+    await page.getByRole('button', { name: 'Add a place' }).click();
+    const second = page.locator('.lantern-missing-entry').filter({ hasText: 'Place 2' });
+    await second.getByLabel('A place already recorded in Lantern').check();
+    await second.getByLabel('Name, nickname, phone, registration or postcode').fill('Millbrook Arcade');
+    await second.getByRole('button', { name: 'Find' }).click();
+    // Choosing a record replaces the search with the record chosen.
+    await second.getByLabel(/Millbrook Arcade/).click();
+    await second.getByRole('button', { name: /Choose another/ }).waitFor();
     await expectNoAxeViolations(page, 'return interview form');
     await expectNoBlamingWords(page, 'return interview form');
     await screenshot(page, 'missing-interview');
@@ -195,12 +225,30 @@ describe('missing episodes: a practitioner records an episode, the return and th
     expect(await page.getByRole('table', { name: 'Places and people named' }).textContent()).toContain(
       'Flat above the Golden Wok',
     );
+    // The linked place leads to its page in Contexts, and can be recorded as a graded link.
+    expect(await page.getByRole('link', { name: 'Millbrook Arcade' }).first().getAttribute('href')).toMatch(
+      /^\/contexts\//,
+    );
+    await page.getByText('Record this place as a link').first().click();
+    await page.getByLabel('Stayed there').check();
+    await page.getByLabel('2 — Untested').check();
+    await page.getByLabel('C — Known indirectly to the source', { exact: true }).check();
+    await page.getByLabel('P — Lawful sharing permitted', { exact: true }).check();
+    await expectNoAxeViolations(page, 'record a place as a link');
+    await page.getByRole('button', { name: 'Record the link' }).click();
+    await page.getByRole('link', { name: 'see the link and its grading' }).first().waitFor();
     await expectNoAxeViolations(page, 'missing episodes with the pattern chart');
     await expectNoBlamingWords(page, 'missing episodes with the pattern chart');
     await screenshot(page, 'missing-pattern');
 
+    // Offered, Mia's return leaves the list (the demo's own children may still be on it).
     await page.goto(`${server.url}/missing/interviews?scope=mine`);
-    await page.getByText('No return interviews are waiting to be offered.').waitFor();
+    await expect.poll(() => heading(page)).toBe('Return interviews due');
+    await page
+      .locator('.govuk-table, p.govuk-body:has-text("No return interviews are waiting")')
+      .first()
+      .waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'Mia Hartwell' }).count()).toBe(0);
 
     expect(pageProblems(page)).toEqual([]);
     await context.close();

@@ -274,7 +274,7 @@ describe(`missing episodes: recording, bad input and what follows (${describeDat
           }),
         ),
         'missingFrom.placeId',
-        /places and persons of concern are not kept in Lantern yet/,
+        /there is no place record with this id that you can see/,
       );
       await refused(
         await csc.post(

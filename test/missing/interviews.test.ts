@@ -257,7 +257,7 @@ describe(`return interviews: bad input, independence, the network and the list o
     expect(Math.round(point.durationMs / 60_000)).toBe(12 * 60);
   });
 
-  it('linking an existing place is refused while places are not kept in Lantern', async () => {
+  it('linking a place that does not exist is refused, naming the field', async () => {
     const before = await missingSnapshot(h);
     const res = await csc.post(
       '/api/missing/interviews',
@@ -267,6 +267,7 @@ describe(`return interviews: bad input, independence, the network and the list o
     );
     expect(res.status, res.text).toBe(400);
     expect(res.json.error.fields[0].path).toBe('whereTheyWere.0.placeId');
+    expect(res.json.error.fields[0].message).toMatch(/no place record with this id that you can see/);
     expect(await missingSnapshot(h)).toEqual(before);
   });
 

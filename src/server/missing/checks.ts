@@ -4,7 +4,9 @@
  */
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { Viewer } from '../../domain/access/types.ts';
 import { formatLondon } from '../../domain/missing/index.ts';
+import { loadContext } from '../contexts/queries.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, type FieldError } from '../errors.ts';
 
@@ -71,22 +73,45 @@ export const assertKnownAgencies = (trx: Transaction<DB>, refs: Ref[]) =>
 export const assertKnownUsers = (trx: Transaction<DB>, refs: Ref[]) =>
   assertKnown(trx, 'users', refs, 'user');
 
+/** What a context id in a missing-episode record may name: a place, or a person of concern. */
+export type ContextRef = [
+  path: string,
+  value: string | null | undefined,
+  kind: 'place' | 'person_of_concern',
+];
+
+const KIND_WORDS = { place: 'place', person_of_concern: 'person of concern' } as const;
+
 /**
- * Places and persons of concern are not kept in Lantern yet (the contexts capability), so no id can name
- * one: an id given is refused rather than stored unchecked. When contexts arrive, this becomes a lookup.
+ * Each context id names a live place or person of concern (as the field says) that the viewer may see,
+ * read through the contexts capability's own visibility rule (`loadContext`). An unknown id and one the
+ * viewer may not see get the same answer, so the refusal never reveals that a hidden record exists.
+ * A record merged into another is refused with the id to use instead, when the viewer may see it.
  */
-export function assertNoContextIds(refs: Ref[]): void {
-  const fields = refs.flatMap(([path, id]) => {
-    if (!id) return [];
-    const what = /person/i.test(path) ? 'person' : 'place';
-    return [
-      {
+export async function assertVisibleContexts(
+  trx: Transaction<DB>,
+  viewer: Viewer,
+  refs: ContextRef[],
+): Promise<void> {
+  const fields: FieldError[] = [];
+  for (const [path, id, kind] of refs) {
+    if (!id) continue;
+    const what = KIND_WORDS[kind];
+    const row = await loadContext(trx, viewer, id);
+    if (!row) {
+      fields.push({
         path,
-        message:
-          `there is no ${what} record with this id: places and persons of concern are not kept in Lantern yet; ` +
-          `describe the ${what} in words, or record a new ${what} of concern`,
-      },
-    ];
-  });
+        message: `there is no ${what} record with this id that you can see: choose one from the search, or describe the ${what === 'place' ? 'place' : 'person'} in words`,
+      });
+    } else if (row.merged_into) {
+      fields.push({
+        path,
+        message: `this ${what} record was merged into ${row.merged_into}: use that record`,
+      });
+    } else if (row.kind !== kind) {
+      const actual = KIND_WORDS[row.kind as keyof typeof KIND_WORDS] ?? row.kind.replaceAll('_', ' ');
+      fields.push({ path, message: `this record is a ${actual}, not a ${what}` });
+    }
+  }
   if (fields.length > 0) refuse(fields);
 }

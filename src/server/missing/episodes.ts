@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import { decide } from '../../domain/access/policy.ts';
+import type { Viewer } from '../../domain/access/types.ts';
 import {
   interviewDueAt,
   type MissingEpisode,
@@ -13,15 +14,16 @@ import {
 import { appendAudit } from '../audit/audit.ts';
 import { assertNotMerged, openChild, transact } from '../children/access.ts';
 import type { Ctx } from '../children/record.ts';
+import { visibleContextIds } from '../contexts/queries.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import {
   assertKnownAgencies,
   assertKnownUsers,
-  assertNoContextIds,
   assertNotFuture,
+  assertVisibleContexts,
+  type ContextRef,
   fromZod,
-  type Ref,
   type When,
 } from './checks.ts';
 import { CURRENT_CONFIG, configFor } from './config.ts';
@@ -32,6 +34,7 @@ import {
   asInput,
   insertEpisode,
   insertMentions,
+  replaceMentions,
   returnMentions,
   toDomainEpisode,
   updateReturn,
@@ -46,13 +49,29 @@ function episodeTimes(e: MissingEpisodeData): When[] {
   ];
 }
 
-async function assertReferences(trx: Transaction<DB>, e: MissingEpisodeData) {
-  const contextIds: Ref[] = [
-    ['missingFrom.placeId', e.missingFrom.placeId],
-    ['returned.where.placeId', e.returned?.where?.placeId],
-    ...(e.returned?.whoWith ?? []).map((p, i): Ref => [`returned.whoWith.${i}.personId`, p.personId]),
+/** Context ids in an episode: the place it is about, where the child was found and who with. */
+function contextRefs(e: MissingEpisodeData): ContextRef[] {
+  return [
+    ['missingFrom.placeId', e.missingFrom.placeId, 'place'],
+    ['returned.where.placeId', e.returned?.where?.placeId, 'place'],
+    ...(e.returned?.whoWith ?? []).map(
+      (p, i): ContextRef => [`returned.whoWith.${i}.personId`, p.personId, 'person_of_concern'],
+    ),
   ];
-  assertNoContextIds(contextIds);
+}
+
+async function assertReferences(
+  trx: Transaction<DB>,
+  viewer: Viewer,
+  e: MissingEpisodeData,
+  alreadyStored: ReadonlySet<string> = new Set(),
+) {
+  // An id already on the stored episode may stay even if the viewer cannot see it (they did not add it).
+  await assertVisibleContexts(
+    trx,
+    viewer,
+    contextRefs(e).filter(([, id]) => !id || !alreadyStored.has(id)),
+  );
   await assertKnownAgencies(trx, [
     ['reportedBy.agencyId', e.reportedBy.agencyId],
     ['missingFrom.placement.agencyId', e.missingFrom.placement?.agencyId],
@@ -65,9 +84,14 @@ async function assertReferences(trx: Transaction<DB>, e: MissingEpisodeData) {
 }
 
 /** One episode presented as the API returns it, read inside the caller's transaction. */
-export async function presentOne(trx: Transaction<DB>, episodeId: string, mayManage: boolean) {
+export async function presentOne(
+  trx: Transaction<DB>,
+  viewer: Viewer,
+  episodeId: string,
+  mayManage: boolean,
+) {
   const bundle = await loadEpisodes(trx, { episodeIds: [episodeId] });
-  const names = await loadNames(trx, bundle);
+  const names = await loadNames(trx, bundle, viewer);
   const [one] = presentEpisodes(bundle, names, new Date(), mayManage);
   if (!one) throw notFound('missing episode');
   return one.view;
@@ -78,7 +102,7 @@ export async function recordEpisode({ db, actor, viewer }: Ctx, input: MissingEp
   return transact(db, actor, async (trx) => {
     const access = await openChild(trx, viewer, input.childId, 'missing.manage');
     assertNotMerged(access);
-    await assertReferences(trx, input);
+    await assertReferences(trx, viewer, input);
     const config = CURRENT_CONFIG;
     const id = await insertEpisode(trx, input, {
       configVersion: config.version,
@@ -109,7 +133,7 @@ export async function recordEpisode({ db, actor, viewer }: Ctx, input: MissingEp
         triage: reasons.map((r) => r.code),
       },
     });
-    const view = await presentOne(trx, id, true);
+    const view = await presentOne(trx, viewer, id, true);
     return {
       episode: view,
       triggers: {
@@ -163,7 +187,10 @@ export async function recordReturn({ db, actor, viewer }: Ctx, episodeId: string
     if (!parsed.success) throw fromZod(parsed.error);
     const data = parsed.data;
     assertNotFuture(episodeTimes(data));
-    await assertReferences(trx, data);
+    const storedIds = new Set(
+      [row.missing_from_place_id, ...mentions.map((m) => m.context_id)].filter((x): x is string => !!x),
+    );
+    await assertReferences(trx, viewer, data, storedIds);
     if (!data.returned) throw new Error('the return schema requires `returned`');
 
     const firstReturn = !row.returned_at;
@@ -194,18 +221,13 @@ export async function recordReturn({ db, actor, viewer }: Ctx, episodeId: string
       userId: viewer.userId,
       interviewDueAt: interviewDueAt(data.returned.at, config),
     });
-    await trx
-      .deleteFrom('missing_mentions')
-      .where('episode_id', '=', episodeId)
-      .where('interview_id', 'is', null)
-      .where('context_id', 'is', null)
-      .execute();
-    await insertMentions(trx, returnMentions(data.returned), {
-      childId: row.child_id,
-      episodeId,
-      interviewId: null,
-      userId: viewer.userId,
-    });
+    const linked = mentions.flatMap((m) => (m.interview_id === null && m.context_id ? [m.context_id] : []));
+    await replaceMentions(
+      trx,
+      returnMentions(data.returned),
+      { childId: row.child_id, episodeId, interviewId: null, userId: viewer.userId },
+      await visibleContextIds(trx, viewer, linked),
+    );
     const episode: MissingEpisode = { ...data, id: episodeId };
     const chronologyEntryId = firstReturn
       ? await addEpisodeToChronology(trx, viewer, episode, config, 'returned')
@@ -221,7 +243,7 @@ export async function recordReturn({ db, actor, viewer }: Ctx, episodeId: string
       details: { chronologyEntryId, triage: reasons.map((r) => r.code) },
     });
     const mayManage = decide(viewer, 'missing.manage', { child: access.rel }).allowed;
-    const view = await presentOne(trx, episodeId, mayManage);
+    const view = await presentOne(trx, viewer, episodeId, mayManage);
     return {
       episode: view,
       triggers: {

@@ -20,29 +20,58 @@ import { appendAudit } from '../audit/audit.ts';
 import { assertNotMerged, openChild, transact } from '../children/access.ts';
 import type { Ctx } from '../children/record.ts';
 import { addChronologyEntry } from '../children/store.ts';
+import { visibleContextIds } from '../contexts/queries.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import {
   assertKnownAgencies,
   assertKnownUsers,
-  assertNoContextIds,
   assertNotFuture,
+  assertVisibleContexts,
+  type ContextRef,
   fromZod,
   type Ref,
 } from './checks.ts';
 import { CURRENT_CONFIG, configFor } from './config.ts';
 import { presentOne } from './episodes.ts';
 import { MISSING_KIND } from './follow-ons.ts';
-import { asInput, insertMentions, interviewMentions, interviewValues, toDomainEpisode } from './store.ts';
+import {
+  asInput,
+  insertMentions,
+  interviewMentions,
+  interviewValues,
+  replaceMentions,
+  toDomainEpisode,
+} from './store.ts';
 
 /** Statuses that close the question of whether an interview happens: each enters the chronology once. */
 const CHRONOLOGY_STATUSES = new Set(['completed', 'declined', 'not_possible', 'not_held']);
 
-async function assertReferences(trx: Transaction<DB>, i: ReturnInterviewData) {
-  assertNoContextIds([
-    ...i.whereTheyWere.map((p, n): Ref => [`whereTheyWere.${n}.placeId`, 'placeId' in p ? p.placeId : null]),
-    ...i.whoWith.map((p, n): Ref => [`whoWith.${n}.personId`, 'personId' in p ? p.personId : null]),
-  ]);
+async function assertReferences(
+  trx: Transaction<DB>,
+  viewer: Viewer,
+  i: ReturnInterviewData,
+  alreadyStored: ReadonlySet<string>,
+) {
+  // An id already on the stored record may stay (the viewer did not add it); every new one must name a
+  // place or person of concern the viewer may see.
+  const contexts: ContextRef[] = [
+    ...i.whereTheyWere.map(
+      (p, n): ContextRef => [`whereTheyWere.${n}.placeId`, 'placeId' in p ? p.placeId : null, 'place'],
+    ),
+    ...i.whoWith.map(
+      (p, n): ContextRef => [
+        `whoWith.${n}.personId`,
+        'personId' in p ? p.personId : null,
+        'person_of_concern',
+      ],
+    ),
+  ];
+  await assertVisibleContexts(
+    trx,
+    viewer,
+    contexts.filter(([, id]) => !id || !alreadyStored.has(id)),
+  );
   await assertKnownAgencies(trx, [
     ['offer.offeredBy.agencyId', i.offer?.offeredBy?.agencyId],
     ['conductedBy.agencyId', i.conductedBy?.agencyId],
@@ -139,7 +168,8 @@ export async function saveInterview(
     const parsed = returnInterviewSchema(config, episode).safeParse(asInput(input));
     if (!parsed.success) throw fromZod(parsed.error);
     const data = parsed.data;
-    await assertReferences(trx, data);
+    const stored = existing ? mentions.filter((m) => m.interview_id === existing.id && m.context_id) : [];
+    await assertReferences(trx, viewer, data, new Set(stored.map((m) => m.context_id as string)));
 
     const warnings = interviewIndependenceWarnings(data, episode, episodeConfig).map(({ who, warning }) => ({
       who,
@@ -155,11 +185,6 @@ export async function saveInterview(
     if (existing) {
       id = existing.id;
       await trx.updateTable('missing_interviews').set(values).where('id', '=', id).execute();
-      await trx
-        .deleteFrom('missing_mentions')
-        .where('interview_id', '=', id)
-        .where('context_id', 'is', null)
-        .execute();
     } else {
       const inserted = await trx
         .insertInto('missing_interviews')
@@ -175,12 +200,13 @@ export async function saveInterview(
         .executeTakeFirstOrThrow();
       id = inserted.id;
     }
-    await insertMentions(trx, interviewMentions(data), {
-      childId: row.child_id,
-      episodeId: row.id,
-      interviewId: id,
-      userId: viewer.userId,
-    });
+    const meta = { childId: row.child_id, episodeId: row.id, interviewId: id, userId: viewer.userId };
+    if (existing) {
+      const linked = stored.map((m) => m.context_id as string);
+      await replaceMentions(trx, interviewMentions(data), meta, await visibleContextIds(trx, viewer, linked));
+    } else {
+      await insertMentions(trx, interviewMentions(data), meta);
+    }
     const statusChanged = existing?.status !== data.status;
     if (statusChanged) {
       await trx
@@ -206,7 +232,7 @@ export async function saveInterview(
       },
     });
     const mayManage = decide(viewer, 'missing.manage', { child: access.rel }).allowed;
-    const episodeView = await presentOne(trx, row.id, mayManage);
+    const episodeView = await presentOne(trx, viewer, row.id, mayManage);
     const interview = episodeView.interviews.find((i) => i.id === id);
     if (!interview) throw notFound('return interview');
     return { interview, warnings, clock: episodeView.clock, episode: episodeView };

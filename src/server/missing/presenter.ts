@@ -21,6 +21,10 @@ import { type InterviewRow, type MentionRow, offererOf, personOf } from './store
 export interface Names {
   agencies: ReadonlyMap<string, string>;
   users: ReadonlyMap<string, string>;
+  /** Context records the viewer may see, by id (`loadContextNames`); any other id is never presented. */
+  contexts: ReadonlyMap<string, { kind: string; name: string }>;
+  /** Contexts links recorded from mentions that the viewer may see. */
+  links?: ReadonlySet<string>;
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -60,7 +64,22 @@ export function presentClock(clock: ClockStatus, extraWarnings: string[] = []): 
   };
 }
 
-export function presentMention(m: MentionRow): z.infer<typeof S.Mention> {
+/** The context record an id names, if the viewer may see it; otherwise nothing of it. */
+export function presentContext(
+  id: string | null | undefined,
+  names: Names,
+): z.infer<typeof S.ContextRef> | null {
+  const found = id ? names.contexts.get(id) : undefined;
+  if (!id || !found) return null;
+  return {
+    id,
+    kind: found.kind === 'person_of_concern' ? 'person_of_concern' : 'place',
+    name: found.name,
+  };
+}
+
+export function presentMention(m: MentionRow, names: Names): z.infer<typeof S.Mention> {
+  const context = presentContext(m.context_id, names);
   return {
     id: m.id,
     episodeId: m.episode_id,
@@ -72,7 +91,10 @@ export function presentMention(m: MentionRow): z.infer<typeof S.Mention> {
     address: m.address,
     description: m.description,
     note: m.note,
-    contextId: m.context_id,
+    contextId: context ? context.id : null,
+    context,
+    contextLinkId:
+      context && m.context_link_id && names.links?.has(m.context_link_id) ? m.context_link_id : null,
     linkedAt: isoOrNull(m.linked_at),
     recordedAt: iso(m.recorded_at),
   };
@@ -138,8 +160,8 @@ export function presentInterview(
     pullFactorsOther: row.pull_factors_other,
     whatHappened: row.what_happened,
     childsAccount: row.childs_account,
-    whereTheyWere: mine.filter((m) => m.kind === 'place').map(presentMention),
-    whoWith: mine.filter((m) => m.kind === 'person').map(presentMention),
+    whereTheyWere: mine.filter((m) => m.kind === 'place').map((m) => presentMention(m, names)),
+    whoWith: mine.filter((m) => m.kind === 'person').map((m) => presentMention(m, names)),
     actions,
     sharing,
     independenceWarnings: row.independence_warnings as z.infer<typeof S.IndependenceWarning>[],
@@ -188,7 +210,8 @@ export function presentEpisode(
       kind: episode.missingFrom.kind,
       label: optionLabel(config.missingFrom, episode.missingFrom.kind),
       description: episode.missingFrom.description ?? null,
-      placeId: episode.missingFrom.placeId ?? null,
+      placeId: presentContext(episode.missingFrom.placeId, names)?.id ?? null,
+      place: presentContext(episode.missingFrom.placeId, names),
       placement: placement
         ? {
             name: placement.name ?? null,
@@ -213,8 +236,8 @@ export function presentEpisode(
       ? {
           at: iso(episode.returned.at),
           how: { id: episode.returned.how, label: optionLabel(config.howReturned, episode.returned.how) },
-          where: where ? presentMention(where) : null,
-          whoWith: mine.filter((m) => m.role === 'found_with').map(presentMention),
+          where: where ? presentMention(where, names) : null,
+          whoWith: mine.filter((m) => m.role === 'found_with').map((m) => presentMention(m, names)),
           notes: episode.returned.notes ?? null,
         }
       : null,

@@ -2,8 +2,10 @@
  * Queries: everything recorded about a child's episodes in a few reads, and the episodes presented with
  * their clocks. Visibility is decided before these run (`openChild`), or in SQL for lists.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Viewer } from '../../domain/access/types.ts';
 import { clockStatus, interviewForEpisode } from '../../domain/missing/index.ts';
+import { contextVisible, linkVisible } from '../contexts/visibility.ts';
 import type { DB } from '../db/schema.ts';
 import { configFor } from './config.ts';
 import { nominationsOf } from './follow-ons.ts';
@@ -81,8 +83,48 @@ export async function loadEpisodes(
   };
 }
 
-/** Names of the agencies and users a set of records refers to. */
-export async function loadNames(db: Db, bundle: EpisodeBundle): Promise<Names> {
+/**
+ * The place and person-of-concern records a set of episodes names, as far as the viewer may see them
+ * (the contexts capability's `contextVisible`, in SQL): a record they may not see is simply absent, and
+ * the presenters then show the words recorded with the mention and nothing of the record.
+ */
+export async function loadContextNames(
+  db: Db,
+  bundle: Pick<EpisodeBundle, 'episodes' | 'mentions'>,
+  viewer: Viewer,
+): Promise<Names['contexts']> {
+  const ids = [
+    ...new Set(
+      [
+        ...bundle.mentions.map((m) => m.context_id),
+        ...bundle.episodes.map((e) => e.missing_from_place_id),
+      ].filter((id): id is string => typeof id === 'string'),
+    ),
+  ];
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<{ id: string; kind: string; display_name: string }>`
+    SELECT c.id, c.kind, c.display_name FROM contexts c
+    WHERE c.id = ANY(${ids}::uuid[]) AND ${contextVisible(viewer, 'c')}`.execute(db);
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, name: r.display_name }]));
+}
+
+/** The contexts links recorded from these mentions that the viewer may see (`linkVisible`, in SQL). */
+export async function loadVisibleLinks(
+  db: Db,
+  bundle: Pick<EpisodeBundle, 'mentions'>,
+  viewer: Viewer,
+): Promise<Set<string>> {
+  const ids = bundle.mentions.flatMap((m) => (m.context_link_id ? [m.context_link_id] : []));
+  if (ids.length === 0) return new Set();
+  const { rows } = await sql<{ id: string }>`
+    SELECT l.id FROM context_links l WHERE l.id = ANY(${ids}::uuid[]) AND ${linkVisible(viewer, 'l')}`.execute(
+    db,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Names of the agencies, users and (as far as the viewer may see them) context records a set of records refers to. */
+export async function loadNames(db: Db, bundle: EpisodeBundle, viewer: Viewer): Promise<Names> {
   const userIds = new Set<string>();
   const agencyIds = new Set<string>();
   const person = (value: unknown) => {
@@ -120,6 +162,8 @@ export async function loadNames(db: Db, bundle: EpisodeBundle): Promise<Names> {
   return {
     agencies: new Map(agencies.map((a) => [a.id, a.name])),
     users: new Map(users.map((u) => [u.id, u.name])),
+    contexts: await loadContextNames(db, bundle, viewer),
+    links: await loadVisibleLinks(db, bundle, viewer),
   };
 }
 

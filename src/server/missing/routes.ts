@@ -11,6 +11,7 @@ import { actorOf, authOf, signedIn } from '../http/access.ts';
 import { reference } from './config.ts';
 import { recordEpisode, recordReturn } from './episodes.ts';
 import { saveInterview } from './interviews.ts';
+import { linkMention } from './links.ts';
 import {
   ChildIdParams,
   ChildMissingView,
@@ -23,6 +24,7 @@ import {
   IndependenceWarning,
   Interview,
   InterviewBody,
+  MentionLinkBody,
   ReturnBody,
   Stats,
   StatsQuery,
@@ -127,6 +129,20 @@ export function missingRoutes(app: FastifyInstance, { db }: AppContext) {
       response: { 200: SavedInterview },
     },
     handler: async (request) => saveInterview(ctx(request), request.body, request.params.id),
+  });
+
+  r.post('/api/missing/mentions/:id/link', {
+    config: signedIn(),
+    schema: {
+      tags,
+      summary:
+        'Record a place or person named in a return or return interview, and linked to a context record, as a graded link on the child’s network (found at, seen with, stayed at, taken to, spends time at)',
+      params: EpisodeParams,
+      body: MentionLinkBody,
+      response: { 201: z.object({ linkId: z.string(), episode: Episode }) },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await linkMention(ctx(request), request.params.id, request.body)),
   });
 
   r.get('/api/missing/interviews', {

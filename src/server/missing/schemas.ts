@@ -4,6 +4,7 @@
  * domain's; responses are declared here and strip anything a presenter did not choose.
  */
 import { z } from 'zod';
+import { SENSITIVITY_LABELS } from '../../domain/access/types.ts';
 import {
   HARM_ANSWERS,
   INTERVIEW_STATUSES,
@@ -35,6 +36,26 @@ export const ReturnBody = z.strictObject({
 export type ReturnInput = z.output<typeof ReturnBody>;
 
 export const EpisodeParams = z.strictObject({ id: Uuid });
+
+/**
+ * "Record this as a link": how sure we are of it (the 3×5×2 grading, explained in docs/contexts.md), the
+ * label it carries, and for a place the child was at while missing, how they were there. Who, which
+ * record and when come from the missing record itself.
+ */
+export const MentionLinkBody = z.strictObject({
+  /** For a place the child was at: stayed_at, taken_to or frequents. Otherwise it follows from the entry. */
+  nature: z.enum(['found_at', 'seen_with', 'stayed_at', 'taken_to', 'frequents']).optional(),
+  grading: z.strictObject({
+    source: z.enum(['1', '2', '3']),
+    intelligence: z.enum(['A', 'B', 'C', 'D', 'E']),
+    handling: z.enum(['P', 'C']),
+    handlingConditions: z.string().trim().min(1).max(1000).optional(),
+  }),
+  sensitivity: z.enum(SENSITIVITY_LABELS).default('standard'),
+  reviewDate: IsoDate.optional(),
+  note: z.string().trim().min(1).max(4000).optional(),
+});
+export type MentionLinkBody = z.output<typeof MentionLinkBody>;
 export const ChildIdParams = z.strictObject({ childId: Uuid });
 
 export const DueQuery = z.strictObject({
@@ -65,6 +86,14 @@ export const Offerer = PersonRef.extend({
   placementId: z.string().nullable(),
 });
 
+/** A place or person of concern in the contexts capability, as the viewer may see it. */
+export const ContextRef = z.object({
+  id: z.string(),
+  kind: z.enum(['place', 'person_of_concern']),
+  /** The record's name in Contexts (its page is `/contexts/{id}`). */
+  name: z.string(),
+});
+
 export const Mention = z.object({
   id: z.string(),
   episodeId: z.string(),
@@ -77,8 +106,14 @@ export const Mention = z.object({
   address: z.string().nullable(),
   description: z.string().nullable(),
   note: z.string().nullable(),
-  /** The context record this entry is linked to; null until the contexts capability links it. */
+  /**
+   * The context record this entry names, when the viewer may see it. An entry linked to a record the
+   * viewer may not see shows `requested: 'existing'` with `contextId` and `context` null: its words only.
+   */
   contextId: z.string().nullable(),
+  context: ContextRef.nullable(),
+  /** The contexts link recorded from this entry ("record this place as a link"), if the viewer may see it. */
+  contextLinkId: z.string().nullable(),
   linkedAt: z.string().nullable(),
   recordedAt: z.string(),
 });
@@ -172,7 +207,9 @@ export const Episode = z.object({
     kind: z.string(),
     label: z.string(),
     description: z.string().nullable(),
+    /** The place record it happened from, when the viewer may see it. */
     placeId: z.string().nullable(),
+    place: ContextRef.nullable(),
     placement: z
       .object({
         name: z.string().nullable(),

@@ -164,6 +164,30 @@ export function interviewMentions(i: ReturnInterviewData): NewMention[] {
   return [...places, ...people];
 }
 
+function mentionValues(
+  m: NewMention,
+  position: number,
+  meta: { childId: string; episodeId: string; interviewId: string | null; userId: string },
+) {
+  return {
+    child_id: meta.childId,
+    episode_id: meta.episodeId,
+    interview_id: meta.interviewId,
+    kind: m.kind,
+    role: m.role,
+    requested: m.requested,
+    name: m.name ?? null,
+    address: m.address ?? null,
+    description: m.description ?? null,
+    note: m.note ?? null,
+    context_id: m.contextId ?? null,
+    linked_at: m.contextId ? new Date() : null,
+    linked_by: m.contextId ? meta.userId : null,
+    position,
+    recorded_by: meta.userId,
+  };
+}
+
 export async function insertMentions(
   trx: Transaction<DB>,
   mentions: NewMention[],
@@ -172,26 +196,68 @@ export async function insertMentions(
   if (mentions.length === 0) return;
   await trx
     .insertInto('missing_mentions')
-    .values(
-      mentions.map((m, position) => ({
-        child_id: meta.childId,
-        episode_id: meta.episodeId,
-        interview_id: meta.interviewId,
-        kind: m.kind,
-        role: m.role,
+    .values(mentions.map((m, position) => mentionValues(m, position, meta)))
+    .execute();
+}
+
+/**
+ * Replaces the places and people from one source (the return, or one interview) with `next`, as a form
+ * sends them all again. An entry linked to a context record that comes back (same kind, role and record)
+ * is kept, with its id, when it was linked and any contexts link recorded from it; only its words and
+ * place in the list change. An entry linked to a record the viewer may not see is kept as it is: they
+ * could neither see it nor send it back, so leaving it out is not a decision to remove it.
+ */
+export async function replaceMentions(
+  trx: Transaction<DB>,
+  next: NewMention[],
+  meta: { childId: string; episodeId: string; interviewId: string | null; userId: string },
+  visibleContexts: ReadonlySet<string>,
+): Promise<void> {
+  let q = trx.selectFrom('missing_mentions').selectAll().where('episode_id', '=', meta.episodeId);
+  q =
+    meta.interviewId === null
+      ? q.where('interview_id', 'is', null)
+      : q.where('interview_id', '=', meta.interviewId);
+  const old = await q.orderBy('position').execute();
+  const hidden = (m: MentionRow) => m.context_id !== null && !visibleContexts.has(m.context_id);
+  const reusable = old.filter((m) => m.context_id !== null && !hidden(m));
+  const kept = new Set<string>();
+  const inserts: ReturnType<typeof mentionValues>[] = [];
+  for (const [position, m] of next.entries()) {
+    const same = m.contextId
+      ? reusable.find(
+          (o) => !kept.has(o.id) && o.kind === m.kind && o.role === m.role && o.context_id === m.contextId,
+        )
+      : undefined;
+    if (!same) {
+      inserts.push(mentionValues(m, position, meta));
+      continue;
+    }
+    kept.add(same.id);
+    await trx
+      .updateTable('missing_mentions')
+      .set({
         requested: m.requested,
         name: m.name ?? null,
         address: m.address ?? null,
         description: m.description ?? null,
         note: m.note ?? null,
-        context_id: m.contextId ?? null,
-        linked_at: m.contextId ? new Date() : null,
-        linked_by: m.contextId ? meta.userId : null,
         position,
-        recorded_by: meta.userId,
-      })),
-    )
-    .execute();
+      })
+      .where('id', '=', same.id)
+      .execute();
+  }
+  const gone = old.filter((o) => !kept.has(o.id) && !hidden(o)).map((o) => o.id);
+  if (gone.length > 0) await trx.deleteFrom('missing_mentions').where('id', 'in', gone).execute();
+  // Entries kept unseen go after the ones sent, in their old order.
+  for (const [n, o] of old.filter(hidden).entries()) {
+    await trx
+      .updateTable('missing_mentions')
+      .set({ position: next.length + n })
+      .where('id', '=', o.id)
+      .execute();
+  }
+  if (inserts.length > 0) await trx.insertInto('missing_mentions').values(inserts).execute();
 }
 
 // ---- Interviews -----------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ export async function childMissing({ db, actor, viewer }: Ctx, childId: string) 
     const access = await openChild(trx, viewer, childId);
     const person = await loadPerson(trx, childId);
     const bundle = await loadEpisodes(trx, { childId });
-    const names = await loadNames(trx, bundle);
+    const names = await loadNames(trx, bundle, viewer);
     const mayManage = decide(viewer, 'missing.manage', { child: access.rel }).allowed && !access.mergedInto;
     const presented = presentEpisodes(bundle, names, new Date(), mayManage);
     const p = pattern(presented.map((x) => x.episode));
@@ -45,12 +45,21 @@ export async function childMissing({ db, actor, viewer }: Ctx, childId: string) 
       fields: ['missing_episodes', 'return_interviews'],
       details: { episodes: bundle.episodes.length, interviews: bundle.interviews.length },
     });
-    const mentions = bundle.mentions.map(presentMention);
+    const mentions = bundle.mentions.map((m) => presentMention(m, names));
+    // A place the viewer may not see is grouped under a key that does not carry its id.
+    const hiddenKeys = new Map<string, string>();
+    const keyFor = (key: string) => {
+      const id = key.startsWith('place:') ? key.slice('place:'.length) : null;
+      if (!id || names.contexts.has(id)) return key;
+      if (!hiddenKeys.has(id)) hiddenKeys.set(id, `place:not-shown-${hiddenKeys.size + 1}`);
+      return hiddenKeys.get(id) as string;
+    };
     return {
       child: { id: childId, name: person ? displayName(person) : '' },
       episodes: presented.map((x) => x.view),
       pattern: {
         ...p,
+        whereFound: p.whereFound.map((w) => ({ ...w, key: keyFor(w.key) })),
         timeline: p.timeline.map((t) => {
           const where = whereFound.get(t.episodeId);
           return {
@@ -84,7 +93,7 @@ export async function oneEpisode({ db, actor, viewer }: Ctx, episodeId: string) 
     const access = await openChild(trx, viewer, row.child_id);
     const person = await loadPerson(trx, row.child_id);
     const bundle = await loadEpisodes(trx, { episodeIds: [episodeId] });
-    const names = await loadNames(trx, bundle);
+    const names = await loadNames(trx, bundle, viewer);
     const mayManage = decide(viewer, 'missing.manage', { child: access.rel }).allowed && !access.mergedInto;
     const [one] = presentEpisodes(bundle, names, new Date(), mayManage);
     if (!one) throw notFound('missing episode');

@@ -10,8 +10,9 @@ import { usePageTitle } from '../components/page.ts';
 import { ButtonLink, LoadFailure, Loading, Table } from '../components/ui.tsx';
 import type { ChildMissing, Mention } from './api.ts';
 import { missingApi } from './api.ts';
+import { MentionValue } from './ContextLinks.tsx';
 import { formatDuration } from './datetime.tsx';
-import { EpisodeCard, mentionText } from './EpisodeCard.tsx';
+import { EpisodeCard } from './EpisodeCard.tsx';
 import { PatternChart } from './PatternChart.tsx';
 import './missing.css';
 
@@ -71,8 +72,8 @@ function NetworkSection({ data }: { data: ChildMissing }) {
         Places and people named
       </h2>
       <p className="govuk-body">
-        From the returns and return interviews. Each will be linked to a place or person of concern when those
-        records are kept in Lantern.
+        From the returns and return interviews. An entry linked to a place or person of concern leads to its
+        page in Contexts; one recorded as a link is on the child’s network, with its source and grading.
       </p>
       <Table
         caption="Places and people named"
@@ -84,7 +85,17 @@ function NetworkSection({ data }: { data: ChildMissing }) {
         ]}
         rows={all.map((m) => ({
           key: m.id,
-          cells: [mentionText(m), ROLE_NAMES[m.role], m.contextId ? 'Linked' : 'Not linked yet'],
+          cells: [
+            <MentionValue key="what" mention={m} />,
+            ROLE_NAMES[m.role],
+            m.contextLinkId
+              ? 'On the child’s network'
+              : m.context
+                ? 'Linked to a record'
+                : m.requested === 'existing'
+                  ? 'Linked to a record you do not have access to'
+                  : 'In words only',
+          ],
         }))}
       />
     </section>
@@ -130,6 +141,7 @@ export function ChildMissingPage() {
                     episode={episode}
                     number={number}
                     childName={child.displayName}
+                    onLinked={loaded.reload}
                   />
                 ))}
               <NetworkSection data={data} />

@@ -1,19 +1,14 @@
 /** One missing episode on the child's record: what was reported, the return, the clock and the interviews. */
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../components/format.ts';
 import { ButtonLink, InsetText, SummaryList, type SummaryRow } from '../components/ui.tsx';
-import type { EpisodeView, InterviewView, Mention } from './api.ts';
+import type { EpisodeView, InterviewView } from './api.ts';
+import { MentionList } from './ContextLinks.tsx';
 import { ClockText, IndependenceWarnings } from './parts.tsx';
 
 const who = (p: { name: string; role: string | null; agency: { name: string } | null }) =>
   [p.name, p.role, p.agency?.name].filter(Boolean).join(', ');
-
-export function mentionText(m: Mention): string {
-  const words = [m.name, m.address, m.description].filter(Boolean).join(' – ');
-  return m.requested === 'new_of_concern'
-    ? `${words} (to be recorded as a ${m.kind === 'place' ? 'place' : 'person'} of concern)`
-    : words;
-}
 
 /** The child's own words, as a quotation: never paraphrased. */
 export function ChildsAccount({ childName, text }: { childName: string; text: string }) {
@@ -27,7 +22,17 @@ export function ChildsAccount({ childName, text }: { childName: string; text: st
   );
 }
 
-function InterviewSummary({ interview, childName }: { interview: InterviewView; childName: string }) {
+function InterviewSummary({
+  interview,
+  childName,
+  canLink,
+  onLinked,
+}: {
+  interview: InterviewView;
+  childName: string;
+  canLink: boolean;
+  onLinked?: (() => void) | undefined;
+}) {
   const rows: SummaryRow[] = [{ key: 'Status', value: interview.statusName }];
   if (interview.offer)
     rows.push({
@@ -53,13 +58,7 @@ function InterviewSummary({ interview, childName }: { interview: InterviewView; 
   if (places.length > 0)
     rows.push({
       key: 'Where they were and who with',
-      value: (
-        <ul className="govuk-list">
-          {places.map((m) => (
-            <li key={m.id}>{mentionText(m)}</li>
-          ))}
-        </ul>
-      ),
+      value: <MentionList mentions={places} canLink={canLink} onLinked={onLinked} />,
     });
   if (interview.actions.length > 0)
     rows.push({
@@ -105,11 +104,16 @@ export function EpisodeCard({
   episode,
   number,
   childName,
+  onLinked,
 }: {
   episode: EpisodeView;
   number: number;
   childName: string;
+  /** Called after a place or person is recorded as a link, to show the page again. */
+  onLinked?: () => void;
 }) {
+  // Recording a link is the contexts capability's decision; it is offered to those who record returns.
+  const canLink = episode.permissions.recordReturn;
   const from = [
     episode.missingFrom.label,
     episode.missingFrom.placement?.name,
@@ -121,7 +125,21 @@ export function EpisodeCard({
     { key: 'Reported missing', value: `${formatDateTime(episode.reportedAt)} by ${who(episode.reportedBy)}` },
   ];
   if (episode.lastSeenAt) rows.push({ key: 'Last seen', value: formatDateTime(episode.lastSeenAt) });
-  rows.push({ key: 'Missing from', value: from });
+  rows.push({
+    key: 'Missing from',
+    value: episode.missingFrom.place ? (
+      <>
+        {from}
+        <span className="govuk-!-display-block">
+          <Link className="govuk-link" to={`/contexts/${episode.missingFrom.place.id}`}>
+            {episode.missingFrom.place.name}
+          </Link>
+        </span>
+      </>
+    ) : (
+      from
+    ),
+  });
   rows.push({ key: 'Local protocol', value: episode.protocolCategory.label });
   rows.push({
     key: 'Police',
@@ -139,10 +157,17 @@ export function EpisodeCard({
     });
     rows.push({
       key: 'Where found',
-      value: episode.returned.where ? mentionText(episode.returned.where) : 'Not recorded',
+      value: episode.returned.where ? (
+        <MentionList mentions={[episode.returned.where]} canLink={canLink} onLinked={onLinked} />
+      ) : (
+        'Not recorded'
+      ),
     });
     if (episode.returned.whoWith.length > 0)
-      rows.push({ key: 'Who with', value: episode.returned.whoWith.map(mentionText).join('; ') });
+      rows.push({
+        key: 'Who with',
+        value: <MentionList mentions={episode.returned.whoWith} canLink={canLink} onLinked={onLinked} />,
+      });
     rows.push({ key: 'Missing for', value: episode.durationText ?? '' });
   } else {
     rows.push({ key: 'Found or returned', value: 'Not yet' });
@@ -175,7 +200,13 @@ export function EpisodeCard({
         <>
           <h4 className="govuk-heading-s">Return interview</h4>
           {episode.interviews.map((interview) => (
-            <InterviewSummary key={interview.id} interview={interview} childName={childName} />
+            <InterviewSummary
+              key={interview.id}
+              interview={interview}
+              childName={childName}
+              canLink={canLink}
+              onLinked={onLinked}
+            />
           ))}
         </>
       )}

@@ -1,22 +1,29 @@
 /**
  * The repeating parts of the return interview form: where the child was, who they were with, the
- * actions agreed and what was shared. Places and people can be recorded as new places or persons of
- * concern, or only in words; linking to existing records arrives with the contexts capability.
+ * actions agreed and what was shared. Places and people can be an existing place or person of concern
+ * (found with the contexts search, which only finds records the person may see), a new place or person
+ * of concern, or only words.
  */
 import { Radios, TextInput } from '../components/fields.tsx';
+import { type Picked, RecordPicker } from '../contexts/RecordPicker.tsx';
 import { DateTimeInput, type DateTimeParts, nowParts } from './datetime.tsx';
 
 export interface PlaceEntry {
-  link: 'new_place_of_concern' | 'not_linked';
+  link: 'existing_place' | 'new_place_of_concern' | 'not_linked';
   name: string;
   address: string;
   description: string;
+  /** For an existing place: the record chosen, and what it has to do with this episode. */
+  picked?: Picked | null;
+  note?: string;
 }
 
 export interface PersonEntry {
-  link: 'new_person_of_concern' | 'not_linked';
+  link: 'existing_person' | 'new_person_of_concern' | 'not_linked';
   name: string;
   description: string;
+  picked?: Picked | null;
+  note?: string;
 }
 
 export interface ActionEntry {
@@ -72,6 +79,7 @@ export function PlacesEditor({
               name={`${base}.link`}
               legend={`Place ${i + 1}`}
               options={[
+                { value: 'existing_place', label: 'A place already recorded in Lantern' },
                 { value: 'new_place_of_concern', label: 'Record as a new place of concern' },
                 { value: 'not_linked', label: 'Describe it in words only' },
               ]}
@@ -79,6 +87,25 @@ export function PlacesEditor({
               onChange={(link) => set({ link: link as PlaceEntry['link'] })}
               small
             />
+            {place.link === 'existing_place' && (
+              <>
+                <RecordPicker
+                  name={`${base}.placeId`}
+                  what="context"
+                  label="Which place"
+                  picked={place.picked ?? null}
+                  onPick={(picked) => set({ picked })}
+                  error={errors[`${base}.placeId`]}
+                />
+                <TextInput
+                  name={`${base}.note`}
+                  label="What it has to do with this episode (optional)"
+                  value={place.note ?? ''}
+                  onChange={(note) => set({ note })}
+                  error={errors[`${base}.note`]}
+                />
+              </>
+            )}
             {place.link === 'new_place_of_concern' && (
               <>
                 <TextInput
@@ -96,13 +123,15 @@ export function PlacesEditor({
                 />
               </>
             )}
-            <TextInput
-              name={`${base}.description`}
-              label={place.link === 'new_place_of_concern' ? 'Description (optional)' : 'Description'}
-              value={place.description}
-              onChange={(description) => set({ description })}
-              error={errors[`${base}.description`]}
-            />
+            {place.link !== 'existing_place' && (
+              <TextInput
+                name={`${base}.description`}
+                label={place.link === 'new_place_of_concern' ? 'Description (optional)' : 'Description'}
+                value={place.description}
+                onChange={(description) => set({ description })}
+                error={errors[`${base}.description`]}
+              />
+            )}
             <RemoveButton
               what={`place ${i + 1}`}
               onClick={() => onChange(places.filter((_, n) => n !== i))}
@@ -143,6 +172,7 @@ export function PeopleEditor({
               name={`${base}.link`}
               legend={`Person ${i + 1}`}
               options={[
+                { value: 'existing_person', label: 'A person of concern already recorded in Lantern' },
                 { value: 'new_person_of_concern', label: 'Record as a new person of concern' },
                 { value: 'not_linked', label: 'Describe them in words only' },
               ]}
@@ -150,6 +180,25 @@ export function PeopleEditor({
               onChange={(link) => set({ link: link as PersonEntry['link'] })}
               small
             />
+            {person.link === 'existing_person' && (
+              <>
+                <RecordPicker
+                  name={`${base}.personId`}
+                  what="context"
+                  label="Which person of concern"
+                  picked={person.picked ?? null}
+                  onPick={(picked) => set({ picked })}
+                  error={errors[`${base}.personId`]}
+                />
+                <TextInput
+                  name={`${base}.note`}
+                  label="What they did, as far as this episode goes (optional)"
+                  value={person.note ?? ''}
+                  onChange={(note) => set({ note })}
+                  error={errors[`${base}.note`]}
+                />
+              </>
+            )}
             {person.link === 'new_person_of_concern' && (
               <TextInput
                 name={`${base}.name`}
@@ -158,14 +207,16 @@ export function PeopleEditor({
                 onChange={(name) => set({ name })}
               />
             )}
-            <TextInput
-              name={`${base}.description`}
-              label="Description"
-              hint="What they did, how old they seemed, how the child knows them."
-              value={person.description}
-              onChange={(description) => set({ description })}
-              error={errors[`${base}.description`]}
-            />
+            {person.link !== 'existing_person' && (
+              <TextInput
+                name={`${base}.description`}
+                label="Description"
+                hint="What they did, how old they seemed, how the child knows them."
+                value={person.description}
+                onChange={(description) => set({ description })}
+                error={errors[`${base}.description`]}
+              />
+            )}
             <RemoveButton
               what={`person ${i + 1}`}
               onClick={() => onChange(people.filter((_, n) => n !== i))}

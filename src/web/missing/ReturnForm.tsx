@@ -11,6 +11,7 @@ import { Radios, TextInput } from '../components/fields.tsx';
 import { useFormErrors } from '../components/form.ts';
 import { usePageTitle } from '../components/page.ts';
 import { BackLink, type FlashState, LoadFailure, Loading } from '../components/ui.tsx';
+import { type Picked, RecordPicker } from '../contexts/RecordPicker.tsx';
 import { TextAreaWithAssistant } from '../language/TextAreaWithAssistant.tsx';
 import { type EpisodeView, missingApi, type ReturnInput } from './api.ts';
 import { DateTimeInput, EMPTY_DATE_TIME, nowParts, partsOf, toInstant, ukTime } from './datetime.tsx';
@@ -21,6 +22,7 @@ const FIELDS = {
   'returned.at': 'When the child was found or returned',
   'returned.how': 'How the child was found or came back',
   'returned.where': 'Where the child was found',
+  'returned.where.placeId': 'The place the child was found',
   'returned.whoWith': 'Who the child was with',
   'returned.notes': 'Anything else about the return',
   harmWhileMissing: 'Harm while missing',
@@ -31,6 +33,74 @@ const FIELDS = {
   safeAndWellCheck: 'The police safe and well check',
 };
 
+interface LinkedPerson {
+  picked: Picked;
+  description: string;
+}
+
+/** People the child was with who are persons of concern already recorded: each with what they did. */
+function LinkedPeopleEditor({
+  people,
+  onChange,
+  errors,
+}: {
+  people: LinkedPerson[];
+  onChange(people: LinkedPerson[]): void;
+  errors: Readonly<Record<string, string>>;
+}) {
+  const [adding, setAdding] = useState(false);
+  return (
+    <div className="govuk-form-group">
+      {people.map((person, i) => (
+        <div className="lantern-missing-entry" key={person.picked.id}>
+          <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+            With {person.picked.name} (person of concern)
+          </p>
+          {errors[`returned.whoWith.${i}.personId`] && (
+            <p className="govuk-error-message">{errors[`returned.whoWith.${i}.personId`]}</p>
+          )}
+          <TextInput
+            name={`returned.whoWith.${i}.description`}
+            label="What they did, as far as this episode goes"
+            hint="For example: drove the child back, or the child was found with them."
+            value={person.description}
+            onChange={(description) => onChange(people.map((p, n) => (n === i ? { ...p, description } : p)))}
+            error={errors[`returned.whoWith.${i}.description`]}
+          />
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            onClick={() => onChange(people.filter((_, n) => n !== i))}
+          >
+            Remove<span className="govuk-visually-hidden"> {person.picked.name}</span>
+          </button>
+        </div>
+      ))}
+      {adding ? (
+        <RecordPicker
+          name="returned.whoWith.new"
+          what="context"
+          label="Who the child was with: a person of concern already recorded in Lantern"
+          picked={null}
+          onPick={(picked) => {
+            if (picked && !people.some((p) => p.picked.id === picked.id))
+              onChange([...people, { picked, description: '' }]);
+            setAdding(false);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => setAdding(true)}
+        >
+          Add a person of concern already recorded
+        </button>
+      )}
+    </div>
+  );
+}
+
 const HARM_OPTIONS = HARM_ANSWERS.map((value) => ({ value, label: HARM_ANSWER_NAMES[value] }));
 
 function ReturnFormFor({ episode, childName }: { episode: EpisodeView; childName: string }) {
@@ -40,7 +110,31 @@ function ReturnFormFor({ episode, childName }: { episode: EpisodeView; childName
   const [at, setAt] = useState(r ? partsOf(r.at) : nowParts());
   const [how, setHow] = useState(r?.how.id ?? '');
   const [where, setWhere] = useState(r?.where?.description ?? '');
-  const [whoWith, setWhoWith] = useState(r?.whoWith.map((m) => m.description ?? '').join('\n') ?? '');
+  const [wherePlace, setWherePlace] = useState<Picked | null>(
+    r?.where?.context
+      ? { kind: r.where.context.kind, id: r.where.context.id, name: r.where.context.name }
+      : null,
+  );
+  // People linked to a person of concern keep their link; entries linked to a record the person may not
+  // see are not in the form at all (the server keeps them as they are).
+  const [linkedPeople, setLinkedPeople] = useState<LinkedPerson[]>(
+    (r?.whoWith ?? []).flatMap((m) =>
+      m.context
+        ? [
+            {
+              picked: { kind: m.context.kind, id: m.context.id, name: m.context.name },
+              description: m.description ?? '',
+            },
+          ]
+        : [],
+    ),
+  );
+  const [whoWith, setWhoWith] = useState(
+    (r?.whoWith ?? [])
+      .filter((m) => m.requested !== 'existing')
+      .map((m) => m.description ?? '')
+      .join('\n'),
+  );
   const [notes, setNotes] = useState(r?.notes ?? '');
   const [harm, setHarm] = useState(episode.harmWhileMissing.id);
   const [crime, setCrime] = useState(episode.crimeWhileMissing.id);
@@ -73,12 +167,18 @@ function ReturnFormFor({ episode, childName }: { episode: EpisodeView; childName
       returned: {
         at: returned.iso,
         how,
-        where: where.trim() ? { description: where.trim() } : undefined,
-        whoWith: whoWith
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean)
-          .map((description) => ({ description })),
+        where:
+          wherePlace || where.trim()
+            ? { placeId: wherePlace?.id, description: where.trim() || undefined }
+            : undefined,
+        whoWith: [
+          ...linkedPeople.map((p) => ({ personId: p.picked.id, description: p.description.trim() })),
+          ...whoWith
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .map((description) => ({ description })),
+        ],
         notes: notes.trim() || undefined,
       },
       harmWhileMissing: harm,
@@ -131,17 +231,34 @@ function ReturnFormFor({ episode, childName }: { episode: EpisodeView; childName
             onChange={setHow}
             error={errors.byField['returned.how']}
           />
+          <RecordPicker
+            name="returned.where.placeId"
+            what="context"
+            label="Where the child was found: a place already recorded in Lantern (optional)"
+            picked={wherePlace}
+            onPick={setWherePlace}
+            error={errors.byField['returned.where.placeId']}
+          />
           <TextInput
             name="returned.where"
-            label="Where the child was found (optional)"
-            hint="An address, a place or a description. It will be linked to a place record when those are kept in Lantern."
+            label={
+              wherePlace
+                ? 'More about where the child was found (optional)'
+                : 'Where the child was found (optional)'
+            }
+            hint="An address, a place or a description."
             value={where}
             onChange={setWhere}
-            error={errors.byField['returned.where']}
+            error={errors.byField['returned.where'] ?? errors.byField['returned.where.description']}
           />
+          <LinkedPeopleEditor people={linkedPeople} onChange={setLinkedPeople} errors={errors.byField} />
           <TextAreaWithAssistant
             name="returned.whoWith"
-            label="Who the child was with (optional)"
+            label={
+              linkedPeople.length
+                ? 'Anyone else the child was with (optional)'
+                : 'Who the child was with (optional)'
+            }
             hint="One person on each line: a name, nickname or description. Someone who brought the child back may be a person of concern."
             rows={3}
             field="missing.returned.whoWith"

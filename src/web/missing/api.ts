@@ -12,6 +12,7 @@ import type {
   Episode,
   IndependenceWarning,
   Interview,
+  MentionLinkBody,
   Mention as MentionSchema,
   ReturnBody,
   Stats as StatsSchema,
@@ -29,6 +30,7 @@ export type Stats = z.infer<typeof StatsSchema>;
 export type Triggers = z.infer<typeof TriggersSchema>;
 export type Warning = z.infer<typeof IndependenceWarning>;
 export type ReturnInput = z.input<typeof ReturnBody>;
+export type MentionLinkInput = z.input<typeof MentionLinkBody>;
 export type { MissingEpisodeInput, ReturnInterviewInput };
 
 export interface MissingOption {
@@ -82,4 +84,11 @@ export const missingApi = {
   due: (scope: 'mine' | 'all') =>
     request<{ interviews: DueItem[] }>('GET', `/api/missing/interviews?scope=${scope}`),
   stats: () => request<Stats>('GET', '/api/missing/stats'),
+  /** Records a place or person named in a return or interview, linked to a context record, as a link. */
+  linkMention: (mentionId: string, body: MentionLinkInput) =>
+    request<{ linkId: string; episode: EpisodeView }>(
+      'POST',
+      `/api/missing/mentions/${id(mentionId)}/link`,
+      body,
+    ),
 };

@@ -53,17 +53,34 @@ export function initialState(existing: InterviewView | undefined): InterviewStat
     pullOther: existing?.pullFactorsOther ?? '',
     whatHappened: existing?.whatHappened ?? '',
     account: existing?.childsAccount ?? '',
-    places: (existing?.whereTheyWere ?? []).map((m) => ({
-      link: m.requested === 'new_of_concern' ? 'new_place_of_concern' : 'not_linked',
-      name: m.name ?? '',
-      address: m.address ?? '',
-      description: m.description ?? '',
-    })),
-    people: (existing?.whoWith ?? []).map((m) => ({
-      link: m.requested === 'new_of_concern' ? 'new_person_of_concern' : 'not_linked',
-      name: m.name ?? '',
-      description: m.description ?? '',
-    })),
+    // An entry linked to a record the person may not see is not in the form: the server keeps it as it is.
+    places: (existing?.whereTheyWere ?? [])
+      .filter((m) => m.requested !== 'existing' || m.context)
+      .map((m) => ({
+        link: m.context
+          ? 'existing_place'
+          : m.requested === 'new_of_concern'
+            ? 'new_place_of_concern'
+            : 'not_linked',
+        name: m.name ?? '',
+        address: m.address ?? '',
+        description: m.description ?? '',
+        picked: m.context ? { kind: m.context.kind, id: m.context.id, name: m.context.name } : null,
+        note: m.note ?? '',
+      })),
+    people: (existing?.whoWith ?? [])
+      .filter((m) => m.requested !== 'existing' || m.context)
+      .map((m) => ({
+        link: m.context
+          ? 'existing_person'
+          : m.requested === 'new_of_concern'
+            ? 'new_person_of_concern'
+            : 'not_linked',
+        name: m.name ?? '',
+        description: m.description ?? '',
+        picked: m.context ? { kind: m.context.kind, id: m.context.id, name: m.context.name } : null,
+        note: m.note ?? '',
+      })),
     actions: (existing?.actions ?? []).map((a) => ({
       description: a.description,
       ownerName: a.ownerName ?? '',
@@ -105,10 +122,14 @@ export const label = (field: string) => BASE_FIELDS[field] ?? field;
 export function fieldNames(s: InterviewState): Record<string, string> {
   const f: Record<string, string> = { ...BASE_FIELDS };
   s.places.forEach((_, i) => {
+    f[`whereTheyWere.${i}.placeId`] = `Place ${i + 1}`;
+    f[`whereTheyWere.${i}.note`] = `Place ${i + 1} note`;
     f[`whereTheyWere.${i}.name`] = `Place ${i + 1} name`;
     f[`whereTheyWere.${i}.description`] = `Place ${i + 1} description`;
   });
   s.people.forEach((_, i) => {
+    f[`whoWith.${i}.personId`] = `Person ${i + 1}`;
+    f[`whoWith.${i}.note`] = `Person ${i + 1} note`;
     f[`whoWith.${i}.description`] = `Person ${i + 1} description`;
   });
   s.actions.forEach((_, i) => {
@@ -138,6 +159,22 @@ export function toBody(
     times[`sharing.${i}.sharedAt`] = toInstant(x.at, 'when it was shared');
   });
   const problems = Object.entries(times).flatMap(([path, t]) => (t.ok ? [] : [{ path, message: t.message }]));
+  if (s.status === 'completed') {
+    s.places.forEach((p, i) => {
+      if (p.link === 'existing_place' && !p.picked)
+        problems.push({
+          path: `whereTheyWere.${i}.placeId`,
+          message: 'Find and choose the place, or describe it in words',
+        });
+    });
+    s.people.forEach((p, i) => {
+      if (p.link === 'existing_person' && !p.picked)
+        problems.push({
+          path: `whoWith.${i}.personId`,
+          message: 'Find and choose the person of concern, or describe them in words',
+        });
+    });
+  }
   if (problems.length > 0) return { ok: false, problems };
   const iso = (path: string) => {
     const t = times[path];
@@ -181,19 +218,23 @@ export function toBody(
           whatHappened: s.whatHappened || undefined,
           childsAccount: s.account || undefined,
           whereTheyWere: s.places.map((p) =>
-            p.link === 'new_place_of_concern'
-              ? {
-                  link: p.link,
-                  name: p.name,
-                  address: p.address || undefined,
-                  description: p.description || undefined,
-                }
-              : { link: p.link, description: p.description },
+            p.link === 'existing_place'
+              ? { link: p.link, placeId: p.picked?.id ?? '', note: p.note || undefined }
+              : p.link === 'new_place_of_concern'
+                ? {
+                    link: p.link,
+                    name: p.name,
+                    address: p.address || undefined,
+                    description: p.description || undefined,
+                  }
+                : { link: p.link, description: p.description },
           ),
           whoWith: s.people.map((p) =>
-            p.link === 'new_person_of_concern'
-              ? { link: p.link, name: p.name || undefined, description: p.description }
-              : { link: p.link, description: p.description },
+            p.link === 'existing_person'
+              ? { link: p.link, personId: p.picked?.id ?? '', note: p.note || undefined }
+              : p.link === 'new_person_of_concern'
+                ? { link: p.link, name: p.name || undefined, description: p.description }
+                : { link: p.link, description: p.description },
           ),
           actions: s.actions.map((a) => ({
             description: a.description,
