@@ -170,3 +170,39 @@ export function rules(res: { json: { error?: { fields?: { message: string }[]; m
   const fields = res.json.error?.fields ?? [];
   return [...new Set(fields.map((f) => /^\[([a-z0-9-]+)\]/.exec(f.message)?.[1] ?? 'shape'))];
 }
+
+/** A complete MACE risk assessment draft against mace-risk-assessment@2025.2, with these connections. */
+export function maceDraft(entryId: string, connections: Record<string, unknown> = {}) {
+  const raf = rafDraft(entryId);
+  return {
+    ...raf,
+    answers: {
+      'mace.exploitation': { type: 'choice', value: 'sexual' },
+      'mace.statutory_plan': { type: 'choice', value: 'child_in_need' },
+      'mace.risk_factors': {
+        type: 'factor_list',
+        factors: [
+          {
+            id: 'm-car',
+            kind: 'risk',
+            domain: 'family_and_environment',
+            description: 'Collected near school by an adult man in a grey car.',
+            evidence: [{ chronologyEntryId: entryId }],
+          },
+        ],
+      },
+      'mace.protective_factors': { type: 'factor_list', factors: [] },
+      'mace.tasks': {
+        type: 'long_text',
+        value: 'Police: warning notice to the driver. Licensing: visit the takeaway.',
+      },
+      ...connections,
+    },
+  };
+}
+
+/** A `context_refs` answer. */
+export const refs = (...items: { contextId: string; kind: string; note?: string }[]) => ({
+  type: 'context_refs',
+  refs: items,
+});

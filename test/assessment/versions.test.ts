@@ -39,6 +39,7 @@ describe(`instrument versions are pinned (${describeDatabase()})`, () => {
       .execute();
     expect(rows.map((r) => `${r.instrument_id}@${r.version}`).sort()).toEqual([
       'mace-risk-assessment@2025.1',
+      'mace-risk-assessment@2025.2',
       'raf@2025.1',
     ]);
   });

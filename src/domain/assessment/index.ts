@@ -8,7 +8,10 @@ export * from './compare.ts';
 export * from './evidence.ts';
 export * from './indicative.ts';
 export * from './instruments/continuum.ts';
-export { MACE_RISK_ASSESSMENT_2025_1 } from './instruments/mace-risk-assessment.ts';
+export {
+  MACE_RISK_ASSESSMENT_2025_1,
+  MACE_RISK_ASSESSMENT_2025_2,
+} from './instruments/mace-risk-assessment.ts';
 export { RAF_2025_1 } from './instruments/raf.ts';
 export * from './instruments/registry.ts';
 export * from './instruments/schema.ts';

@@ -9,6 +9,7 @@
  * (PRODUCT §3 "Judgement, not scores").
  */
 import { z } from 'zod';
+import { CONTEXT_KINDS } from '../contexts/kinds.ts';
 import { IsoDateTime, ruleText, text, Uuid } from './common.ts';
 import { type EvidenceLink, evidenceLinkSchema } from './evidence.ts';
 import { getInstrument, type InstrumentResolver } from './instruments/registry.ts';
@@ -48,6 +49,19 @@ export type Factor = z.infer<typeof factorSchema>;
 
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 
+/**
+ * A reference to a context record (a person of concern, place, peer group, online space, vehicle or
+ * business in src/domain/contexts): its id and kind, and the practitioner's note on how it is connected
+ * to this child. The record itself stays in Contexts; the assessment never copies its name, so a reader
+ * sees the record only if they may see it there.
+ */
+export const contextRefSchema = z.strictObject({
+  contextId: Uuid,
+  kind: z.enum(CONTEXT_KINDS),
+  note: z.string().trim().min(1).max(2000).optional(),
+});
+export type ContextRef = z.infer<typeof contextRefSchema>;
+
 export const answerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('text'), value: z.string().trim().max(2000) }),
   z.strictObject({ type: z.literal('long_text'), value: z.string().trim().max(20000) }),
@@ -62,6 +76,16 @@ export const answerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('factor_list'), factors: z.array(factorSchema).max(100) }),
   z.strictObject({ type: z.literal('voice'), voice: voiceEntrySchema }),
   z.strictObject({ type: z.literal('evidence_links'), links: z.array(evidenceLinkSchema).max(200) }),
+  z.strictObject({
+    type: z.literal('context_refs'),
+    refs: z
+      .array(contextRefSchema)
+      .max(50)
+      .refine(
+        (refs) => new Set(refs.map((r) => r.contextId)).size === refs.length,
+        'each context record once',
+      ),
+  }),
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 
@@ -167,6 +191,18 @@ export function factorsOf(assessment: Pick<Assessment, 'answers'>): PlacedFactor
   );
 }
 
+export interface PlacedContextRef extends ContextRef {
+  /** The prompt it was recorded under. */
+  readonly promptId: string;
+}
+
+/** Every context record the assessment refers to, with the prompt it was recorded under. */
+export function contextRefsOf(assessment: Pick<Assessment, 'answers'>): PlacedContextRef[] {
+  return Object.entries(assessment.answers).flatMap(([promptId, answer]) =>
+    answer.type === 'context_refs' ? answer.refs.map((r) => ({ ...r, promptId })) : [],
+  );
+}
+
 /** Every evidence link in the assessment: factors, harm and evidence prompts. */
 export function evidenceOf(assessment: Assessment): EvidenceLink[] {
   const links: EvidenceLink[] = factorsOf(assessment).flatMap((f) => f.evidence);
@@ -192,6 +228,8 @@ function isAnswered(answer: Answer | undefined): boolean {
       return answer.value.trim().length > 0;
     case 'evidence_links':
       return answer.links.length > 0;
+    case 'context_refs':
+      return answer.refs.length > 0;
     default:
       return true;
   }
@@ -273,6 +311,17 @@ export function validateAgainstInstrument(assessment: Assessment, instrument: In
             R.factorInDomain,
             [...path, 'factors', i, 'domain'],
             `Prompt "${promptId}" records factors in ${spec.domain}, not ${f.domain}.`,
+          );
+        }
+      });
+    }
+    if (answer.type === 'context_refs' && spec.type === 'context_refs') {
+      answer.refs.forEach((ref, i) => {
+        if (!(spec.kinds as readonly string[]).includes(ref.kind)) {
+          add(
+            R.answerMatchesPrompt,
+            [...path, 'refs', i, 'kind'],
+            `Prompt "${promptId}" links ${spec.kinds.join(' or ')} records, not ${ref.kind}.`,
           );
         }
       });

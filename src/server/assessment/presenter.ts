@@ -1,7 +1,8 @@
 /**
  * What a viewer sees of an assessment. Factors and voices carrying a label the viewer may not see are
  * left out (as if they were never there), evidence links to chronology entries the viewer may not see
- * are dropped, and every factor keeps its verification label. The permissions travel with the record.
+ * are dropped, and every factor keeps its verification label. Connections to context records the viewer
+ * may not see are dropped with their notes (see contexts.ts). The permissions travel with the record.
  */
 import { permissionsFor } from '../../domain/access/policy.ts';
 import type { Viewer } from '../../domain/access/types.ts';
@@ -18,6 +19,7 @@ import {
   validateAgainstInstrument,
 } from '../../domain/assessment/index.ts';
 import type { ChildAccess } from '../children/access.ts';
+import { type VisibleContext, visibleRefsAnswer } from './contexts.ts';
 import { asRecord, type EvidenceEntry } from './evidence.ts';
 import { type AssessmentRow, recordOf, type SignOffView } from './store.ts';
 
@@ -38,14 +40,22 @@ interface Visibility {
   may(key: string): boolean;
   label(key: string): string;
   entries: Map<string, EvidenceEntry>;
+  /** The context records the viewer may see, by the id referred to. */
+  contexts: Map<string, VisibleContext>;
 }
 
-function visibility(access: ChildAccess, labels: Labels, entries: Map<string, EvidenceEntry>): Visibility {
+function visibility(
+  access: ChildAccess,
+  labels: Labels,
+  entries: Map<string, EvidenceEntry>,
+  contexts: Map<string, VisibleContext> = new Map(),
+): Visibility {
   const label = (key: string) => labels[key] ?? 'standard';
   return {
     may: (key) => (access.labels as string[]).includes(label(key)),
     label,
     entries,
+    contexts,
   };
 }
 
@@ -76,6 +86,9 @@ function visibleAnswers(answers: unknown, v: Visibility): Record<string, unknown
       };
     } else if (answer.type === 'evidence_links') {
       out[promptId] = { ...answer, links: visibleLinks(answer.links, v) };
+    } else if (answer.type === 'context_refs') {
+      // DANGER: this keeps persons of concern and places the viewer may not see out of the assessment.
+      out[promptId] = visibleRefsAnswer(answer, v.contexts);
     } else {
       out[promptId] = answer;
     }
@@ -109,9 +122,14 @@ function visibleHarm(harm: unknown, v: Visibility) {
  * The assessment as the viewer may see it, in the domain's shape (for comparison and the chart): hidden
  * factors and voices removed, evidence limited to visible entries. Only for completed assessments.
  */
-export function visibleRecord(row: AssessmentRow, access: ChildAccess, entries: Map<string, EvidenceEntry>) {
+export function visibleRecord(
+  row: AssessmentRow,
+  access: ChildAccess,
+  entries: Map<string, EvidenceEntry>,
+  contexts: Map<string, VisibleContext> = new Map(),
+) {
   const record = recordOf(row);
-  const v = visibility(access, row.item_labels, entries);
+  const v = visibility(access, row.item_labels, entries, contexts);
   const voices = visibleVoices(record.voices, v);
   const strip = <T extends Record<string, unknown>>(item: T) => {
     const { label: _l, evidenceSummary: _e, ...rest } = item;
@@ -120,6 +138,13 @@ export function visibleRecord(row: AssessmentRow, access: ChildAccess, entries: 
   const answers = Object.fromEntries(
     Object.entries(visibleAnswers(record.answers, v)).map(([k, a]) => {
       const answer = asRecord(a);
+      if (Array.isArray(answer.refs)) {
+        const refs = answer.refs.map((r) => {
+          const { name: _n, kindName: _k, ...ref } = asRecord(r);
+          return ref;
+        });
+        return [k, { ...answer, refs }];
+      }
       return [
         k,
         Array.isArray(answer.factors)
@@ -219,9 +244,11 @@ export function presentAssessment(
     signOffs: readonly SignOffView[];
     entries: Map<string, EvidenceEntry>;
     involvedAgencies: readonly { id: string; name: string }[];
+    /** The referenced context records the viewer may see; without it, no connection is shown. */
+    contexts?: Map<string, VisibleContext>;
   },
 ) {
-  const v = visibility(access, row.item_labels, context.entries);
+  const v = visibility(access, row.item_labels, context.entries, context.contexts);
   const content = asRecord(row.content);
   const judgement = asRecord(content.judgement);
   const answers = visibleAnswers(content.answers, v);
@@ -230,7 +257,7 @@ export function presentAssessment(
   let missing: { who: string; whose: string; reason: string | null }[] = [];
   let warnings: string[] = [];
   if (completed) {
-    const record = visibleRecord(row, access, context.entries);
+    const record = visibleRecord(row, access, context.entries, context.contexts);
     missing = missingVoices(record.voices, context.involvedAgencies).map((m) => ({
       who: m.who,
       whose: m.whose,

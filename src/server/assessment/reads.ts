@@ -16,7 +16,8 @@ import type { Ctx } from '../children/record.ts';
 import { loadProfessionals } from '../children/record-queries.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
-import { evidenceLinksIn, visibleEntries } from './evidence.ts';
+import { contextIdsIn, visibleContexts } from './contexts.ts';
+import { asRecord, evidenceLinksIn, visibleEntries } from './evidence.ts';
 import { storedInstruments } from './instruments.ts';
 import { presentAssessment, presentSummary, visibleRecord } from './presenter.ts';
 import { reanalysisFor } from './reanalysis.ts';
@@ -25,6 +26,15 @@ import { type AssessmentRow, loadAssessmentRows, loadSignOffs } from './store.ts
 async function entriesFor(trx: Transaction<DB>, access: ChildAccess, rows: readonly AssessmentRow[]) {
   const ids = rows.flatMap((r) => evidenceLinksIn(r.content).map((f) => String(f.link.chronologyEntryId)));
   return visibleEntries(trx, access, ids);
+}
+
+/** The context records these assessments refer to that the viewer may see (decided in SQL). */
+async function contextsFor(trx: Transaction<DB>, viewer: Ctx['viewer'], rows: readonly AssessmentRow[]) {
+  return visibleContexts(
+    trx,
+    viewer,
+    rows.flatMap((r) => contextIdsIn(asRecord(r.content).answers)),
+  );
 }
 
 export async function assessmentHistory({ db, actor, viewer }: Ctx, childId: string) {
@@ -86,6 +96,7 @@ export async function readAssessment({ db, actor, viewer }: Ctx, childId: string
       signOffs: await loadSignOffs(trx, [id]),
       entries: await entriesFor(trx, access, [row]),
       involvedAgencies: [...involved.values()],
+      contexts: await contextsFor(trx, viewer, [row]),
     });
   });
 }
@@ -109,7 +120,11 @@ export async function compareTwo({ db, actor, viewer }: Ctx, childId: string, a:
     }
     const registry = await storedInstruments(trx);
     const entries = await entriesFor(trx, access, rows);
-    const [first, second] = rows.map((r) => visibleRecord(r, access, entries)) as [Assessment, Assessment];
+    const contexts = await contextsFor(trx, viewer, rows);
+    const [first, second] = rows.map((r) => visibleRecord(r, access, entries, contexts)) as [
+      Assessment,
+      Assessment,
+    ];
     await appendAudit(trx, actor, {
       action: 'assessment.compared',
       recordType: 'child',

@@ -23,6 +23,7 @@ import type { Ctx } from '../children/record.ts';
 import { addChronologyEntry } from '../children/store.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
+import { contextIdsIn, resolveContextRefs, visibleContexts } from './contexts.ts';
 import {
   asRecord,
   assertFactorLabels,
@@ -81,6 +82,7 @@ async function ownDraft(trx: Transaction<DB>, ctx: AssessCtx, childId: string, i
 /** A completed assessment's visible answers, to carry into a new analysis (factors keep their ids). */
 async function carriedForward(
   trx: Transaction<DB>,
+  viewer: AssessCtx['viewer'],
   access: ChildAccess,
   source: AssessmentRow,
   prompts: ReadonlyMap<string, { answer: { type: string } }>,
@@ -96,8 +98,21 @@ async function carriedForward(
       a.type === 'factor_list' ? a.factors.flatMap((f) => f.evidence.map((e) => e.chronologyEntryId)) : [],
     ),
   );
+  // Only the connections the new author may see are carried (a merged record by its successor).
+  const contexts = await visibleContexts(trx, viewer, contextIdsIn(record.answers));
   for (const [promptId, answer] of Object.entries(record.answers)) {
     if (prompts.get(promptId)?.answer.type !== answer.type) continue;
+    if (answer.type === 'context_refs') {
+      const seen = new Set<string>();
+      const refs = answer.refs.flatMap((ref) => {
+        const context = contexts.get(ref.contextId);
+        if (!context || seen.has(context.id)) return [];
+        seen.add(context.id);
+        return [{ ...ref, contextId: context.id, kind: context.kind }];
+      });
+      answers[promptId] = { type: 'context_refs', refs };
+      continue;
+    }
     if (answer.type === 'factor_list') {
       const factors = answer.factors
         .filter((f) => may(itemKey.factor(f.id)))
@@ -145,7 +160,7 @@ export async function startAssessment(
         ]);
       }
       const prompts = new Map(instrument.sections.flatMap((s) => s.prompts.map((p) => [p.id, p] as const)));
-      const carried = await carriedForward(trx, access, source, prompts);
+      const carried = await carriedForward(trx, ctx.viewer, access, source, prompts);
       content = { answers: carried.answers };
       labels = carried.labels;
     }
@@ -214,11 +229,18 @@ function withoutPresentedFields(input: DraftInput) {
 
 export async function saveDraft(ctx: AssessCtx, childId: string, id: string, input: DraftInput) {
   await transact(ctx.db, ctx.actor, async (trx) => {
-    const { access } = await ownDraft(trx, ctx, childId, id);
+    const { access, row } = await ownDraft(trx, ctx, childId, id);
     const { labels, content } = withoutPresentedFields(input);
     assertLabelsUsable(ctx.viewer, access, labels);
     const entries = await resolveEvidence(trx, access, content);
     assertFactorLabels(content.answers, labels, entries);
+    const instrument = (await storedInstruments(trx)).get(row.instrument_id, row.instrument_version);
+    const contextIds = await resolveContextRefs(
+      trx,
+      ctx.viewer,
+      content as Record<string, unknown>,
+      instrument,
+    );
     await trx
       .updateTable('assessments')
       .set({ content: JSON.stringify(content), item_labels: JSON.stringify(labels), updated_at: new Date() })
@@ -230,6 +252,7 @@ export async function saveDraft(ctx: AssessCtx, childId: string, id: string, inp
       recordId: id,
       childId,
       fields: Object.keys(content),
+      ...(contextIds.length ? { details: { contextIds } } : {}),
     });
   });
 }
@@ -245,6 +268,13 @@ export async function completeAssessment(
     const entries = await resolveEvidence(trx, access, content);
     assertFactorLabels(content.answers, row.item_labels, entries);
     const registry = await storedInstruments(trx);
+    // Checked again at completion: what the author may see can change after the draft was saved.
+    const contextIds = await resolveContextRefs(
+      trx,
+      ctx.viewer,
+      content,
+      registry.get(row.instrument_id, row.instrument_version),
+    );
     const completedAt = new Date().toISOString();
     const result = validateAssessment(
       {
@@ -304,7 +334,11 @@ export async function completeAssessment(
       recordType: 'assessment',
       recordId: id,
       childId,
-      details: { instrument: `${instrument.id}@${instrument.version}`, signOffRequired: required },
+      details: {
+        instrument: `${instrument.id}@${instrument.version}`,
+        signOffRequired: required,
+        ...(contextIds.length ? { contextIds } : {}),
+      },
     });
     const immediateReferral =
       instrument.id === MACE_RISK_ASSESSMENT_ID

@@ -28,6 +28,7 @@ import {
   type Instrument,
   type Prompt,
 } from './api.ts';
+import { type ContextRefItem, ContextRefsList } from './ContextRefs.tsx';
 import { EvidenceList, indicatorText } from './Evidence.tsx';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -247,6 +248,10 @@ function AssessmentDetail({
                   factors={(a.answers[prompt.id] as { factors?: Factor[] })?.factors ?? []}
                   assessment={a}
                   reference={reference}
+                />
+              ) : prompt.answer.type === 'context_refs' ? (
+                <ContextRefsList
+                  refs={(a.answers[prompt.id] as { refs?: ContextRefItem[] } | undefined)?.refs ?? []}
                 />
               ) : prompt.answer.type === 'evidence_links' ? (
                 <EvidenceList

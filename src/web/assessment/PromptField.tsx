@@ -3,6 +3,7 @@ import { Choices } from '../children/fields.tsx';
 import { TextInput } from '../components/fields.tsx';
 import { TextAreaWithAssistant } from '../language/TextAreaWithAssistant.tsx';
 import type { Prompt } from './api.ts';
+import { type ContextRefItem, ContextRefsField } from './ContextRefs.tsx';
 import { EvidencePicker } from './Evidence.tsx';
 
 const YES_NO_UNKNOWN = [
@@ -115,6 +116,19 @@ export function PromptField({
         />
       );
     }
+    case 'context_refs':
+      return (
+        <ContextRefsField
+          name={name}
+          legend={label}
+          hint={prompt.help}
+          kinds={spec.kinds}
+          refs={Array.isArray(answer?.refs) ? (answer.refs as ContextRefItem[]) : []}
+          onChange={(refs) => onChange({ type: 'context_refs', refs })}
+          error={error}
+          childAge={childAge}
+        />
+      );
     case 'voice': {
       const voice = (answer?.voice ?? {}) as Record<string, unknown>;
       const set = (patch: Record<string, unknown>) => {

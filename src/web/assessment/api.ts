@@ -49,7 +49,8 @@ export interface Prompt {
     | { type: 'text' | 'long_text' | 'yes_no_unknown' | 'evidence_links' }
     | { type: 'choice'; options: { id: string; label: string }[] }
     | { type: 'factor_list'; kind: 'risk' | 'protective'; domain?: string; suggestedIndicatorRefs?: string[] }
-    | { type: 'voice'; whose: 'child' | 'parent_carer' | 'agency' };
+    | { type: 'voice'; whose: 'child' | 'parent_carer' | 'agency' }
+    | { type: 'context_refs'; kinds: string[] };
 }
 
 export interface Rule {

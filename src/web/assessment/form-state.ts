@@ -150,6 +150,16 @@ export function draftBody(state: FormState, instrument: Instrument) {
     if (!answer) continue;
     if ((answer.type === 'text' || answer.type === 'long_text') && !given(str(answer.value))) continue;
     if (answer.type === 'evidence_links' && ids(answer.links).length === 0) continue;
+    if (answer.type === 'context_refs') {
+      // Only the reference and the note are sent; the name shown is the record's, read each time.
+      const refs = (Array.isArray(answer.refs) ? answer.refs : []).map((r) => {
+        const ref = rec(r);
+        const note = str(ref.note).trim();
+        return { contextId: str(ref.contextId), kind: str(ref.kind), ...(note ? { note } : {}) };
+      });
+      if (refs.length > 0) answers[prompt.id] = { type: 'context_refs', refs };
+      continue;
+    }
     answers[prompt.id] = answer;
   }
   const c = state.child;

@@ -89,7 +89,7 @@ describe('the RAF', () => {
   });
 });
 
-describe('the MACE risk assessment', () => {
+describe('the MACE risk assessment 2025.1', () => {
   const mace = instrumentSchema.parse(MACE_RISK_ASSESSMENT_2025_1);
   const prompts = promptsById(mace);
 

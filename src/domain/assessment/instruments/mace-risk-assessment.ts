@@ -248,3 +248,60 @@ export const MACE_RISK_ASSESSMENT_2025_1: InstrumentInput = {
     },
   ],
 };
+
+const CONNECTIONS_2025_2: InstrumentInput['sections'][number] = {
+  id: 'connections',
+  title: 'Connections',
+  intro:
+    'Who and what is connected to the harm, so MACE can cross-reference children, persons of concern, places and premises (seed 004). Link the records held in Contexts: you can link only records you can see, and each reader sees only the linked records they may see. Anything not yet recorded as a context goes in the note at the end.',
+  prompts: [
+    {
+      id: 'mace.connections.persons',
+      text: 'Persons of concern',
+      help: 'Link the person of concern’s record and say in its note how they are connected to the child. Describe what they do. Never describe them as the child’s boyfriend, girlfriend or partner.',
+      answer: { type: 'context_refs', kinds: ['person_of_concern'] },
+    },
+    {
+      id: 'mace.connections.places',
+      text: 'Places and premises',
+      help: 'Homes, hotels, takeaways, parks, party houses, and the businesses that run premises, such as a hotel or a taxi firm.',
+      answer: { type: 'context_refs', kinds: ['place', 'business'] },
+    },
+    {
+      id: 'mace.connections.peers',
+      text: 'Peer groups',
+      help: 'Other children may also be at risk, or may be protective. A peer group is mapped to reduce harm, not to label the children in it, and the child is never used to gather information about them (seed 001 Table 4.1).',
+      answer: { type: 'context_refs', kinds: ['peer_group'] },
+    },
+    {
+      id: 'mace.connections.online',
+      text: 'Online spaces and platforms',
+      answer: { type: 'context_refs', kinds: ['online_space'] },
+    },
+    {
+      id: 'mace.connections.vehicles',
+      text: 'Vehicles',
+      answer: { type: 'context_refs', kinds: ['vehicle'] },
+    },
+    {
+      id: 'mace.connections.not_yet_recorded',
+      text: 'Connections not yet recorded in Contexts',
+      help: 'People, places, peers, online spaces or vehicles that have no record in Contexts yet. Record them in Contexts when you can, so MACE can cross-reference them with other children.',
+      answer: { type: 'long_text' },
+    },
+  ],
+};
+
+/**
+ * 2025.2: the same assessment, with connections linked to context records instead of free text (the
+ * contexts capability now exists). Only the Connections section differs; everything else is 2025.1's.
+ * 2025.1 stays published unchanged, so assessments pinned to it keep their free-text connections and
+ * still validate. New MACE risk assessments use the newest version.
+ */
+export const MACE_RISK_ASSESSMENT_2025_2: InstrumentInput = {
+  ...MACE_RISK_ASSESSMENT_2025_1,
+  version: '2025.2',
+  sections: MACE_RISK_ASSESSMENT_2025_1.sections.map((section) =>
+    section.id === 'connections' ? CONNECTIONS_2025_2 : section,
+  ),
+};

@@ -6,7 +6,7 @@
  * The database will hold the same data (loaded from these files); `createInstrumentRegistry` is the
  * entry point for that list too, so the same validation runs on it.
  */
-import { MACE_RISK_ASSESSMENT_2025_1 } from './mace-risk-assessment.ts';
+import { MACE_RISK_ASSESSMENT_2025_1, MACE_RISK_ASSESSMENT_2025_2 } from './mace-risk-assessment.ts';
 import { RAF_2025_1 } from './raf.ts';
 import { type Instrument, type InstrumentInput, instrumentSchema } from './schema.ts';
 
@@ -71,7 +71,11 @@ export function createInstrumentRegistry(
 }
 
 /** Every instrument version Lantern ships. Old versions stay listed for as long as assessments use them. */
-export const SHIPPED_INSTRUMENTS: readonly InstrumentInput[] = [RAF_2025_1, MACE_RISK_ASSESSMENT_2025_1];
+export const SHIPPED_INSTRUMENTS: readonly InstrumentInput[] = [
+  RAF_2025_1,
+  MACE_RISK_ASSESSMENT_2025_1,
+  MACE_RISK_ASSESSMENT_2025_2,
+];
 
 export const instrumentRegistry: InstrumentRegistry = createInstrumentRegistry(SHIPPED_INSTRUMENTS);
 

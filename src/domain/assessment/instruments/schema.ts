@@ -9,6 +9,7 @@
  * rating or categorisation of children"; seed 003 on SERAF: the scores "have become everything").
  */
 import { z } from 'zod';
+import { CONTEXT_KINDS } from '../../contexts/kinds.ts';
 import { ASSESSMENT_DOMAINS, FACTOR_KINDS } from '../vocabulary.ts';
 
 const slug = /^[a-z][a-z0-9_]*$/;
@@ -33,6 +34,7 @@ export const ANSWER_TYPES = [
   'factor_list',
   'voice',
   'evidence_links',
+  'context_refs',
 ] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
@@ -59,6 +61,18 @@ export const answerSpecSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('voice'), whose: z.enum(['child', 'parent_carer', 'agency']) }),
   z.strictObject({ type: z.literal('evidence_links') }),
+  z.strictObject({
+    type: z.literal('context_refs'),
+    /**
+     * The kinds of context record (src/domain/contexts) this prompt links: persons of concern, places,
+     * peer groups, online spaces, vehicles, businesses. A reference, never a copy: the record stays in
+     * Contexts, and each reader sees it only if they may see that record.
+     */
+    kinds: z
+      .array(z.enum(CONTEXT_KINDS))
+      .min(1)
+      .refine((k) => new Set(k).size === k.length, 'each kind once'),
+  }),
 ]);
 export type AnswerSpec = z.infer<typeof answerSpecSchema>;
 
