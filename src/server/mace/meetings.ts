@@ -11,8 +11,10 @@ import { NO_RELATIONSHIP, type Viewer } from '../../domain/access/types.ts';
 import type { ChronologyKind } from '../../domain/children/case-record.ts';
 import { formatLondonDate } from '../../domain/mace/common.ts';
 import {
+  MEETING_TYPES,
   MEETINGS_CONFIG,
   type Meeting,
+  type MeetingType,
   rescheduleConflict,
   type StatutoryPlan,
   slotConflict,
@@ -35,6 +37,7 @@ import {
   sameSlotMeetings,
   updateMeeting,
   withIds,
+  withLinkedContexts,
 } from './store.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -58,6 +61,54 @@ export async function mayManage(
       ? ((await relationshipTo(db, viewer, m.childId))?.rel ?? NO_RELATIONSHIP)
       : NO_RELATIONSHIP;
   return decide(viewer, 'meeting.manage', { child: rel }).allowed;
+}
+
+/**
+ * The meeting types the viewer may convene: a MACE meeting or triage as the policy says; a strategy or
+ * review meeting when the policy allows it for a child whose case they carry and they carry one now
+ * (the server checks the child itself when they convene). The web shows "Convene a meeting" from this,
+ * so it never copies the access rules.
+ */
+export async function conveneTypes(db: Db, viewer: Viewer): Promise<MeetingType[]> {
+  const carried = await db
+    .selectFrom('child_professionals')
+    .select('kind')
+    .distinct()
+    .where('user_id', '=', viewer.userId)
+    .where('ended_at', 'is', null)
+    .where('kind', 'in', ['lead_worker', 'co_worker'])
+    .execute();
+  const relationships = [
+    NO_RELATIONSHIP,
+    ...carried.map((c) => ({
+      ...NO_RELATIONSHIP,
+      isLeadWorker: c.kind === 'lead_worker',
+      isCoWorker: c.kind === 'co_worker',
+    })),
+  ];
+  const out: MeetingType[] = [];
+  for (const type of MEETING_TYPES) {
+    const allowed =
+      MEETINGS_CONFIG.meetingTypes[type].scope === 'one_child'
+        ? relationships.some((child) => decide(viewer, 'meeting.manage', { child }).allowed)
+        : await mayManage(db, viewer, { type });
+    if (allowed) out.push(type);
+  }
+  return out;
+}
+
+/**
+ * The group a new meeting's slot is kept in when the caller names none: the child for a strategy or
+ * review meeting (its case), and the partnership's one MACE group for triage and the MACE meeting, so
+ * two MACE meetings cannot be booked into the same slot.
+ */
+export const PARTNERSHIP_MACE_GROUP_ID = '6d616365-0000-4000-8000-000000000001';
+
+function defaultGroupId(record: Record<string, unknown>): unknown {
+  if (record.groupId !== undefined) return record.groupId;
+  const type = record.type as MeetingType;
+  const oneChild = MEETING_TYPES.includes(type) && MEETINGS_CONFIG.meetingTypes[type].scope === 'one_child';
+  return oneChild ? record.childId : PARTNERSHIP_MACE_GROUP_ID;
 }
 
 /** May the viewer see the meeting as a member: invited, and allowed to attend under the policy. */
@@ -98,7 +149,12 @@ export async function createMeeting(ctx: MaceCtx, body: MeetingBody): Promise<st
   const { title, record } = splitBody(body);
   const id = randomUUID();
   const chair = record.chair ?? { name: ctx.user.name, personId: ctx.user.id, agencyId: ctx.user.agencyId };
-  const meeting = { ...checkMeeting({ ...withIds(record), chair, id }), id };
+  const groupId = defaultGroupId(record);
+  const linked = await withLinkedContexts(ctx.db, withIds(record));
+  const meeting = {
+    ...checkMeeting({ ...linked, ...(groupId !== undefined ? { groupId } : {}), chair, id }),
+    id,
+  };
   if (!(await mayManage(ctx.db, ctx.viewer, meeting))) {
     throw new AppError('forbidden', 'You do not have permission to convene this meeting.');
   }
@@ -109,12 +165,10 @@ export async function createMeeting(ctx: MaceCtx, body: MeetingBody): Promise<st
     const others = await sameSlotMeetings(trx, meeting.type, meeting.groupId);
     const clash = slotConflict(others, { ...meeting, cancelled: false });
     if (clash) {
-      throw new AppError(
-        'conflict',
-        `startsAt: another ${MEETINGS_CONFIG.meetingTypes[meeting.type].label} for this group is already booked ` +
-          `on ${formatLondonDate(clash.startsAt)}: choose a time that does not overlap it`,
-        [{ path: 'startsAt', message: 'the slot is taken' }],
-      );
+      const message =
+        `another ${MEETINGS_CONFIG.meetingTypes[meeting.type].label} for this group is already booked ` +
+        `on ${formatLondonDate(clash.startsAt)}: choose a time that does not overlap it`;
+      throw new AppError('conflict', `startsAt: ${message}`, [{ path: 'startsAt', message }]);
     }
     await insertMeeting(trx, meeting, title, ctx.user.id);
     await appendAudit(trx, ctx.actor, {
@@ -142,7 +196,7 @@ export async function saveMeeting(ctx: MaceCtx, id: string, body: MeetingBody): 
     const canSee = await labelCheck(trx, ctx.viewer, before);
     const draft = withWithheld(
       before,
-      { ...withIds(record), id, type: before.type, groupId: before.groupId },
+      { ...(await withLinkedContexts(trx, withIds(record))), id, type: before.type, groupId: before.groupId },
       canSee,
     );
     if (before.childId) Object.assign(draft, { childId: before.childId });

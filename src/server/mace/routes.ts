@@ -6,14 +6,28 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACTION_STATUSES, MEETING_TYPES, MEETINGS_CONFIG } from '../../domain/mace/index.ts';
+import { CONTEXT_KIND_INFO, CONTEXT_KINDS } from '../../domain/contexts/kinds.ts';
+import {
+  ACTION_STATUSES,
+  MEETING_TYPES,
+  MEETINGS_CONFIG,
+  PARTICIPATION_NAMES,
+  TRIAGE_DECISION_NAMES,
+  VIEWS_SHARED_NAMES,
+} from '../../domain/mace/index.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf, authOf, signedIn } from '../http/access.ts';
 import { createMeeting, type MaceCtx, saveMeeting } from './meetings.ts';
 import { ownCopy, sendPack } from './packs.ts';
 import { carryActionOver, runEscalations, tracker } from './tracker.ts';
 import { decideTriage, triageList } from './triage.ts';
-import { listMeetings, readMeeting, recordParticipation } from './views.ts';
+import {
+  invitablePeople,
+  listMeetings,
+  meetingPermissions,
+  readMeeting,
+  recordParticipation,
+} from './views.ts';
 
 const tags = ['meetings'];
 const Id = z.object({ id: z.uuid() });
@@ -25,7 +39,7 @@ const MeetingBody = z
   })
   .catchall(z.unknown())
   .describe(
-    'A meeting record: type, groupId, childId (strategy and review), startsAt, endsAt, chair, agenda, invitations, ' +
+    'A meeting record: type, groupId (optional when convening: the child for a strategy or review meeting, the partnership MACE group otherwise), childId (strategy and review), startsAt, endsAt, chair, agenda, invitations, ' +
       'attendance, informationShared, minutes, decisions, actions. Checked by the meeting rules: see docs/mace.md.',
   );
 const Summary = z.object({
@@ -63,7 +77,16 @@ export function maceRoutes(app: FastifyInstance, { db }: AppContext) {
       summary: 'The meeting types with their terms of reference, lawful bases and option lists',
       response: { 200: Obj },
     },
-    handler: async () => JSON.parse(JSON.stringify(MEETINGS_CONFIG)) as Record<string, unknown>,
+    handler: async () => ({
+      ...(JSON.parse(JSON.stringify(MEETINGS_CONFIG)) as Record<string, unknown>),
+      // The names of the choices the forms offer, in the domain's words.
+      options: {
+        participation: PARTICIPATION_NAMES,
+        viewsShared: VIEWS_SHARED_NAMES,
+        triageDecisions: TRIAGE_DECISION_NAMES,
+        contextKinds: Object.fromEntries(CONTEXT_KINDS.map((k) => [k, CONTEXT_KIND_INFO[k].name])),
+      },
+    }),
   });
 
   r.get('/api/mace/meetings', {
@@ -74,10 +97,45 @@ export function maceRoutes(app: FastifyInstance, { db }: AppContext) {
       response: {
         200: z.object({
           meetings: z.array(Summary.extend({ agendaItems: z.number(), openActions: z.number() })),
+          permissions: z
+            .object({
+              convene: z.array(z.enum(MEETING_TYPES)),
+              triage: z.boolean(),
+              escalate: z.boolean(),
+            })
+            .describe(
+              'What the caller may do: the meeting types they may convene (a strategy or review meeting only for a child whose case they carry), prepare the triage list, escalate overdue actions',
+            ),
         }),
       },
     },
-    handler: async (request) => ({ meetings: await listMeetings(ctx(request)) }),
+    handler: async (request) => ({
+      meetings: await listMeetings(ctx(request)),
+      permissions: await meetingPermissions(ctx(request)),
+    }),
+  });
+
+  r.get('/api/mace/people', {
+    config: signedIn(),
+    schema: {
+      tags,
+      summary:
+        'The people who can be invited to a meeting, with their agency (for someone who convenes meetings)',
+      response: {
+        200: z.object({
+          people: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              agencyId: z.string(),
+              agencyName: z.string(),
+              agencyType: z.string(),
+            }),
+          ),
+        }),
+      },
+    },
+    handler: async (request) => ({ people: await invitablePeople(ctx(request)) }),
   });
 
   r.post('/api/mace/meetings', {

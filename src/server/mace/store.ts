@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
+import { LINK_CONFIG } from '../../domain/contexts/link.ts';
 import {
   MEETINGS_CONFIG,
   type Meeting,
@@ -50,6 +51,69 @@ export function withIds(input: Record<string, unknown>): Record<string, unknown>
     agenda: fill(input.agenda),
     invitations: fill(input.invitations),
     actions: fill(input.actions),
+  };
+}
+
+/**
+ * Fills in, for each child on the agenda sent without `linkedContexts`, the persons of concern, places
+ * and other contexts the child is linked to on the record (links not withdrawn and not graded as
+ * suspected to be false), each with the label of the link or the context, whichever is not standard.
+ * The meeting then shows the contexts that appear in more than one item (seed 004), and every copy of
+ * the papers keeps only the links its reader may see. An agenda item sent with a list keeps it.
+ */
+export async function withLinkedContexts(
+  db: Db,
+  input: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  if (!Array.isArray(input.agenda)) return input;
+  const agenda = input.agenda as Record<string, unknown>[];
+  const childIds = agenda.flatMap((a) =>
+    a && a.kind === 'child' && a.linkedContexts === undefined && typeof a.childId === 'string'
+      ? [a.childId]
+      : [],
+  );
+  const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const ids = [...new Set(childIds.filter((id) => uuidLike.test(id)))];
+  if (ids.length === 0) return input;
+  const rows = await db
+    .selectFrom('context_links as l')
+    .innerJoin('contexts as c', 'c.id', 'l.to_context_id')
+    .select([
+      'l.from_child_id',
+      'l.to_context_id',
+      'c.kind',
+      'c.display_name',
+      'c.sensitivity as context_sensitivity',
+      'l.sensitivity as link_sensitivity',
+    ])
+    .where('l.from_child_id', 'in', ids)
+    .where('l.withdrawn_on', 'is', null)
+    .where('l.grade_intelligence', 'not in', [...LINK_CONFIG.hiddenIntelligenceAssessments])
+    .where('c.merged_into', 'is', null)
+    .orderBy('c.display_name')
+    .execute();
+  const linked = (childId: string) => {
+    const seen = new Map<string, Record<string, unknown>>();
+    for (const r of rows) {
+      if (r.from_child_id !== childId || seen.has(r.to_context_id)) continue;
+      const sensitivity =
+        r.link_sensitivity !== 'standard' ? r.link_sensitivity : (r.context_sensitivity ?? 'standard');
+      seen.set(r.to_context_id, {
+        contextId: r.to_context_id,
+        kind: r.kind,
+        label: r.display_name,
+        sensitivity,
+      });
+    }
+    return [...seen.values()];
+  };
+  return {
+    ...input,
+    agenda: agenda.map((a) =>
+      a && a.kind === 'child' && a.linkedContexts === undefined && typeof a.childId === 'string'
+        ? { ...a, linkedContexts: linked(a.childId) }
+        : a,
+    ),
   };
 }
 

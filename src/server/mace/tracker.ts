@@ -63,7 +63,9 @@ function tracked(stored: StoredMeeting): TrackerRow[] {
   });
 }
 
-const isChairRole = (viewer: Viewer) => decide(viewer, 'meeting.manage', { child: NO_RELATIONSHIP }).allowed;
+/** A MACE chair or coordinator: may see every action and run escalations. */
+export const isChairRole = (viewer: Viewer) =>
+  decide(viewer, 'meeting.manage', { child: NO_RELATIONSHIP }).allowed;
 
 /**
  * The actions the viewer may see: a MACE chair sees every action; anyone else the actions they own and,

@@ -185,12 +185,38 @@ export async function triageList(ctx: MaceCtx, since?: Date) {
         : [],
     );
     const list = buildTriageList({ children, contexts: triageContexts }, from, now);
+    const decisions = await decisionsSince(trx, from);
     await appendAudit(trx, ctx.actor, {
       action: 'meeting.triage_list_read',
       recordType: 'meeting',
       details: { children: list.children.length, contexts: list.contexts.length },
     });
-    return list;
+    return { ...list, decisions };
+  });
+}
+
+/** The triage decisions recorded since the last triage, newest first: what is already decided on the list. */
+async function decisionsSince(db: Db, since: Date) {
+  const rows = await db
+    .selectFrom('mace_triage_decisions')
+    .select(['id', 'decision', 'decided_at'])
+    .where('decided_at', '>=', since)
+    .orderBy('decided_at', 'desc')
+    .execute();
+  return rows.map((r) => {
+    const d = (typeof r.decision === 'string' ? JSON.parse(r.decision) : r.decision) as Record<
+      string,
+      unknown
+    >;
+    return {
+      id: r.id,
+      subject: d.subject,
+      decision: d.decision,
+      reasons: d.reasons,
+      singleAgency: d.singleAgency,
+      decidedBy: (d.decidedBy as { name?: string } | undefined)?.name ?? '',
+      decidedAt: new Date(r.decided_at).toISOString(),
+    };
   });
 }
 

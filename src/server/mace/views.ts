@@ -14,11 +14,12 @@ import {
 import { appendAudit } from '../audit/audit.ts';
 import { transact } from '../children/access.ts';
 import type { DB } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
-import { type MaceCtx, mayAttend, mayManage, openForManaging } from './meetings.ts';
+import { AppError, notFound } from '../errors.ts';
+import { conveneTypes, type MaceCtx, mayAttend, mayManage, openForManaging } from './meetings.ts';
 import { copyFor, sendings } from './packs.ts';
 import { labelCheck, visibleRecord } from './redact.ts';
 import { invitedMeetingIds, loadMeeting, loadMeetings, refused } from './store.ts';
+import { isChairRole } from './tracker.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -152,4 +153,42 @@ export async function recordParticipation(ctx: MaceCtx, meetingId: string, body:
     });
     return { id: row.id, ...(JSON.parse(JSON.stringify(record)) as Record<string, unknown>) };
   });
+}
+
+/** What the viewer may do with meetings, decided here so the web shows only what it may offer. */
+export async function meetingPermissions(ctx: MaceCtx) {
+  const convene = await conveneTypes(ctx.db, ctx.viewer);
+  return {
+    convene,
+    triage: await mayManage(ctx.db, ctx.viewer, { type: 'mace_triage' }),
+    escalate: isChairRole(ctx.viewer),
+  };
+}
+
+/**
+ * The people who can be invited to a meeting, with their agency: every active account of an active
+ * agency. Only someone who may convene a meeting sees the list; it holds names and agencies, nothing
+ * about a child.
+ */
+export async function invitablePeople(ctx: MaceCtx) {
+  if ((await conveneTypes(ctx.db, ctx.viewer)).length === 0) {
+    throw new AppError('forbidden', 'Only someone who convenes meetings can choose who to invite.');
+  }
+  const rows = await ctx.db
+    .selectFrom('users as u')
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .select(['u.id', 'u.name', 'a.id as agency_id', 'a.name as agency_name', 'a.type as agency_type'])
+    .where('u.active', '=', true)
+    .where('a.active', '=', true)
+    .orderBy('a.name')
+    .orderBy('u.name')
+    .limit(2000)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    agencyId: r.agency_id,
+    agencyName: r.agency_name,
+    agencyType: r.agency_type,
+  }));
 }

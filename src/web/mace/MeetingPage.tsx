@@ -1,24 +1,38 @@
 /**
  * One meeting. The chair sees the record they may see (parts withheld from them are counted, never
- * shown), the persons of concern and places that appear in more than one item, and can record
- * attendance, minute each item and send the papers. A member sees their own redacted copy.
+ * shown), the persons of concern and places that appear in more than one item, and can change the
+ * meeting, record attendance and the young person's participation, minute each item, carry actions
+ * over and send the papers, with the record of every copy sent. A member sees their own redacted copy.
  */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiData } from '../components/data.ts';
 import { usePageTitle } from '../components/page.ts';
-import { BackLink, InsetText, LoadFailure, Loading, SummaryList, WarningText } from '../components/ui.tsx';
-import { type MeetingView, maceApi, ukDateTime } from './api.ts';
+import {
+  BackLink,
+  InsetText,
+  LoadFailure,
+  Loading,
+  SummaryList,
+  Table,
+  WarningText,
+} from '../components/ui.tsx';
+import { type MaceConfig, type MeetingView, maceApi, ukDateTime } from './api.ts';
+import { participationWords } from './Participation.tsx';
 
 function Papers({ view, onSent }: { view: MeetingView; onSent(): void }) {
   const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
   const send = async (kind: 'pack' | 'minutes') => {
+    setBusy(true);
     try {
       const res = await maceApi.send(view.id, kind);
       setStatus(`Sent ${res.sent.length} copies, each redacted for the person receiving it.`);
       onSent();
     } catch (e) {
       setStatus(e instanceof Error ? e.message : 'The papers could not be sent.');
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -36,14 +50,27 @@ function Papers({ view, onSent }: { view: MeetingView; onSent(): void }) {
           </a>
         </li>
       </ul>
+      {view.canManage && <h3 className="govuk-heading-s">Send papers</h3>}
+      {view.canManage && (
+        <p className="govuk-body">
+          Every person invited gets their own copy, holding only what they may see. Each copy sent is
+          recorded.
+        </p>
+      )}
       {view.canManage && (
         <div className="govuk-button-group">
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => send('pack')}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={busy}
+            onClick={() => send('pack')}
+          >
             Send the meeting pack
           </button>
           <button
             type="button"
             className="govuk-button govuk-button--secondary"
+            disabled={busy}
             onClick={() => send('minutes')}
           >
             Send the minutes
@@ -51,22 +78,49 @@ function Papers({ view, onSent }: { view: MeetingView; onSent(): void }) {
         </div>
       )}
       <div aria-live="polite">{status && <p className="govuk-body">{status}</p>}</div>
-      {view.sendings.length > 0 && (
-        <p className="govuk-body">
-          Last sent: {view.sendings[0]?.kind} to {view.sendings.length} recipients,{' '}
-          {ukDateTime(view.sendings[0]?.sentAt ?? '')}.
-        </p>
-      )}
+      {view.canManage &&
+        (view.sendings.length === 0 ? (
+          <p className="govuk-body">No papers have been sent yet.</p>
+        ) : (
+          <Table
+            caption="Papers sent, latest first"
+            captionClassName="govuk-table__caption--s"
+            columns={[
+              { heading: 'Papers' },
+              { heading: 'Sent to' },
+              { heading: 'Agency' },
+              { heading: 'When (UK time)' },
+            ]}
+            rows={view.sendings.map((x, n) => ({
+              key: `${x.sentAt}-${n}`,
+              cells: [
+                x.kind === 'minutes' ? 'Minutes' : 'Meeting pack',
+                x.recipientName,
+                x.agencyName,
+                ukDateTime(x.sentAt),
+              ],
+            }))}
+          />
+        ))}
     </>
   );
 }
 
-function ChairView({ view }: { view: MeetingView }) {
+function ChairView({ view, config }: { view: MeetingView; config: MaceConfig }) {
   const record = view.record;
   if (!record) return null;
   const invited = new Map(record.invitations.map((i) => [i.id, i]));
+  const takesPart =
+    config.meetingTypes[view.type as keyof MaceConfig['meetingTypes']]?.youngPersonAndFamilyTakePart;
+  const openActions = record.actions.filter((a) => a.status === 'open' || a.status === 'in_progress');
   return (
     <>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/meetings/${view.id}/edit`}>
+          Change the meeting
+          <span className="govuk-visually-hidden">: time, status, agenda or invitations</span>
+        </Link>
+      </p>
       {view.withheld > 0 && (
         <InsetText>
           {view.withheld} labelled parts of this record (for example police intelligence) are withheld from
@@ -109,6 +163,28 @@ function ChairView({ view }: { view: MeetingView }) {
           Record attendance
         </Link>
       </p>
+      {takesPart && (
+        <>
+          <h2 className="govuk-heading-m">The young person and their family</h2>
+          {view.participation.length === 0 ? (
+            <p className="govuk-body">
+              Nothing is recorded yet about how the young person and their family took part, or whether they
+              have been told the outcome.
+            </p>
+          ) : (
+            <ul className="govuk-list govuk-list--bullet">
+              {view.participation.map((p) => (
+                <li key={p.id}>{participationWords(p, config)}</li>
+              ))}
+            </ul>
+          )}
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/meetings/${view.id}/participation`}>
+              Record participation
+            </Link>
+          </p>
+        </>
+      )}
       <h2 className="govuk-heading-m">Agenda</h2>
       {record.agenda.map((item, n) => {
         const minute = record.minutes.find((m) => m.itemId === item.id);
@@ -144,6 +220,26 @@ function ChairView({ view }: { view: MeetingView }) {
           </section>
         );
       })}
+      {record.agenda.length === 0 && <p className="govuk-body">Nothing is on the agenda yet.</p>}
+      <h2 className="govuk-heading-m">Open actions</h2>
+      {openActions.length === 0 ? (
+        <p className="govuk-body">No action from this meeting is open.</p>
+      ) : (
+        <ul className="govuk-list">
+          {openActions.map((a) => (
+            <li key={a.id}>
+              {a.title} ({a.owner.name}, due {a.dueDate}
+              {a.carriedOver
+                ? `, carried over ${a.carriedOver === 1 ? 'once' : `${a.carriedOver} times`}`
+                : ''}
+              ){' '}
+              <Link className="govuk-link" to={`/meetings/${view.id}/actions/${a.id}/carry-over`}>
+                Carry over<span className="govuk-visually-hidden">: {a.title}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
@@ -177,31 +273,35 @@ function MemberView({ view }: { view: MeetingView }) {
 
 export function MeetingPage() {
   const { id = '' } = useParams();
-  const data = useApiData(() => maceApi.meeting(id), [id]);
-  usePageTitle(data.state === 'loaded' ? data.data.title : 'Meeting');
+  const data = useApiData(() => Promise.all([maceApi.meeting(id), maceApi.config()]), [id]);
+  usePageTitle(data.state === 'loaded' ? data.data[0].title : 'Meeting');
   return (
     <>
       <BackLink to="/meetings">Meetings</BackLink>
       {data.state === 'loading' && <Loading />}
       {data.state === 'failed' && <LoadFailure error={data.error} />}
-      {data.state === 'loaded' && (
-        <>
-          <span className="govuk-caption-l">{data.data.typeLabel}</span>
-          <h1 className="govuk-heading-l">{data.data.title}</h1>
-          <SummaryList
-            rows={[
-              {
-                key: 'When (UK time)',
-                value: `${ukDateTime(data.data.startsAt)} to ${ukDateTime(data.data.endsAt)}`,
-              },
-              { key: 'Chair', value: data.data.chairName },
-              { key: 'Status', value: data.data.status },
-            ]}
-          />
-          {data.data.canManage ? <ChairView view={data.data} /> : <MemberView view={data.data} />}
-          <Papers view={data.data} onSent={data.reload} />
-        </>
-      )}
+      {data.state === 'loaded' &&
+        (() => {
+          const [view, config] = data.data;
+          return (
+            <>
+              <span className="govuk-caption-l">{view.typeLabel}</span>
+              <h1 className="govuk-heading-l">{view.title}</h1>
+              <SummaryList
+                rows={[
+                  {
+                    key: 'When (UK time)',
+                    value: `${ukDateTime(view.startsAt)} to ${ukDateTime(view.endsAt)}`,
+                  },
+                  { key: 'Chair', value: view.chairName },
+                  { key: 'Status', value: view.status },
+                ]}
+              />
+              {view.canManage ? <ChairView view={view} config={config} /> : <MemberView view={view} />}
+              <Papers view={view} onSent={data.reload} />
+            </>
+          );
+        })()}
     </>
   );
 }

@@ -1,8 +1,11 @@
-/** The meetings the person convenes, chairs or is invited to, and a way to the action tracker. */
+/**
+ * The meetings the person convenes, chairs or is invited to, and the ways to the action tracker, the
+ * triage list and convening a meeting, offered as the server's `permissions` say.
+ */
 import { Link } from 'react-router';
 import { useApiData } from '../components/data.ts';
 import { usePageTitle } from '../components/page.ts';
-import { LoadFailure, Loading, Table } from '../components/ui.tsx';
+import { ButtonLink, LoadFailure, Loading, Table } from '../components/ui.tsx';
 import { maceApi, ukDateTime } from './api.ts';
 
 export function Meetings() {
@@ -18,11 +21,27 @@ export function Meetings() {
         </Link>
         .
       </p>
+      {data.state === 'loaded' && (
+        <>
+          {data.data.permissions.triage && (
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/meetings/triage">
+                Prepare the MACE triage list
+              </Link>
+            </p>
+          )}
+          {data.data.permissions.convene.length > 0 && (
+            <ButtonLink to="/meetings/new">Convene a meeting</ButtonLink>
+          )}
+        </>
+      )}
       {data.state === 'loading' && <Loading />}
       {data.state === 'failed' && <LoadFailure error={data.error} />}
       {data.state === 'loaded' &&
         (data.data.meetings.length === 0 ? (
-          <p className="govuk-body">You have no meetings.</p>
+          <p className="govuk-body">
+            You have no meetings. Meetings you chair, convene or are invited to will be listed here.
+          </p>
         ) : (
           <Table
             caption="Your meetings, latest first"

@@ -13,8 +13,8 @@ import { Select, TextInput } from '../components/fields.tsx';
 import { useFormErrors } from '../components/form.ts';
 import { usePageTitle } from '../components/page.ts';
 import { BackLink, LoadFailure, Loading } from '../components/ui.tsx';
+import { TextAreaWithAssistant } from '../language/TextAreaWithAssistant.tsx';
 import { type MeetingRecord, type MeetingView, maceApi } from './api.ts';
-import { Textarea } from './Textarea.tsx';
 
 const FIELDS = {
   minutes: 'Shareable minute',
@@ -105,16 +105,18 @@ function MinuteForm({ view, itemId }: { view: MeetingView; itemId: string }) {
       <span className="govuk-caption-l">{view.title}</span>
       <h1 className="govuk-heading-l">Minute: {item.heading}</h1>
       <form onSubmit={submit} noValidate>
-        <Textarea
+        <TextAreaWithAssistant
           name="minutes"
+          field="meeting.minutes.shareable"
           label="Shareable minute"
           hint="What every agency at the meeting may read. Do not repeat restricted information here."
           error={errors.byField.minutes}
           value={shareable}
           onChange={setShareable}
         />
-        <Textarea
+        <TextAreaWithAssistant
           name="restricted"
+          field="meeting.minutes.restricted"
           label="Restricted minute (optional)"
           hint="Kept out of the copies of anyone who may not see it."
           error={errors.byField.restricted}
@@ -128,8 +130,9 @@ function MinuteForm({ view, itemId }: { view: MeetingView; itemId: string }) {
           onChange={setLabel}
           options={LABELS}
         />
-        <Textarea
+        <TextAreaWithAssistant
           name="decisions"
+          field="meeting.decisions"
           label="Decision (optional)"
           error={errors.byField.decisions}
           value={decision}

@@ -82,8 +82,90 @@ export interface MeetingView extends Omit<MeetingSummary, 'agendaItems' | 'openA
   copy: { items: PackCopyItem[] } | null;
   sharedContexts: { contextId: string; label: string; items: { itemId: string; heading: string }[] }[];
   quorum: { quorate: boolean; message: string } | null;
-  participation: { id: string; participation: string }[];
+  participation: ({ id: string; participation: string; recordedAt: string } & Record<string, unknown>)[];
   sendings: { kind: string; sentAt: string; recipientName: string; agencyName: string }[];
+}
+
+export type MeetingType = 'strategy' | 'mace_triage' | 'mace' | 'review';
+
+export interface MeetingPermissions {
+  /** The meeting types the person may convene (decided by the server). */
+  convene: MeetingType[];
+  /** May prepare the triage list and record triage decisions. */
+  triage: boolean;
+  /** May escalate overdue actions. */
+  escalate: boolean;
+}
+
+interface Labelled {
+  id: string;
+  label: string;
+}
+
+export interface MaceConfig {
+  version: string;
+  meetingTypes: Record<
+    MeetingType,
+    { label: string; description: string; scope: 'one_child' | 'many'; youngPersonAndFamilyTakePart: boolean }
+  >;
+  participation: { notInvitedReasons: Labelled[]; toldOutcomeHow: Labelled[] };
+  options: {
+    participation: Record<string, string>;
+    viewsShared: Record<string, string>;
+    triageDecisions: Record<string, string>;
+    contextKinds: Record<string, string>;
+  };
+}
+
+export interface Invitable {
+  id: string;
+  name: string;
+  agencyId: string;
+  agencyName: string;
+  agencyType: string;
+}
+
+export interface ChildFound {
+  id: string;
+  displayName: string;
+  dateOfBirth: string | null;
+  school: string | null;
+}
+
+export interface ContextFound {
+  id: string;
+  kind: string;
+  name: string;
+  sensitivity: string;
+}
+
+export type TriageSubject =
+  | { kind: 'child'; childId: string; name: string }
+  | { kind: 'context'; contextId: string; contextKind: string; label: string; sensitivity: string };
+
+export interface TriageItem {
+  subject: TriageSubject;
+  reasons: { rule: string; message: string; recordIds: string[] }[];
+  levelOfConcern?: { id: string; label: string } | null;
+  linkedChildIds?: string[];
+}
+
+export interface TriageDecision {
+  id: string;
+  subject: { kind: 'child'; childId: string } | { kind: 'context'; contextId: string };
+  decision: string;
+  reasons: string[];
+  singleAgency?: { agencyId: string; agencyName?: string; action: string };
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface TriageListView {
+  since: string;
+  now: string;
+  children: TriageItem[];
+  contexts: TriageItem[];
+  decisions: TriageDecision[];
 }
 
 export interface TrackedAction {
@@ -108,7 +190,38 @@ const qs = (params: Record<string, string | undefined>) => {
 };
 
 export const maceApi = {
-  meetings: () => request<{ meetings: MeetingSummary[] }>('GET', '/api/mace/meetings'),
+  meetings: () =>
+    request<{ meetings: MeetingSummary[]; permissions: MeetingPermissions }>('GET', '/api/mace/meetings'),
+  config: () => request<MaceConfig>('GET', '/api/mace/config'),
+  people: () => request<{ people: Invitable[] }>('GET', '/api/mace/people'),
+  children: (q: string) =>
+    request<{ children: ChildFound[] }>('GET', `/api/children?q=${encodeURIComponent(q)}`),
+  contexts: (q: string) =>
+    request<{ contexts: ContextFound[] }>('GET', `/api/contexts?q=${encodeURIComponent(q)}`),
+  convene: (body: Record<string, unknown>) => request<{ id: string }>('POST', '/api/mace/meetings', body),
+  saveWithStatus: (id: string, title: string, status: string | undefined, record: MeetingRecord) =>
+    request<void>('PUT', `/api/mace/meetings/${id}`, { ...record, title, ...(status ? { status } : {}) }),
+  participation: (id: string, body: Record<string, unknown>) =>
+    request<Record<string, unknown>>('POST', `/api/mace/meetings/${id}/participation`, body),
+  carryOver: (id: string, body: { actionId: string; toMeetingId: string; newDueDate?: string }) =>
+    request<{ actionId: string; carriedOver: number; dueDate: string }>(
+      'POST',
+      `/api/mace/meetings/${id}/carry-over`,
+      body,
+    ),
+  escalate: () =>
+    request<{ escalations: Record<string, unknown>[]; raised: Record<string, unknown>[] }>(
+      'POST',
+      '/api/mace/escalations',
+      {},
+    ),
+  triage: () => request<TriageListView>('GET', '/api/mace/triage'),
+  decideTriage: (body: Record<string, unknown>) =>
+    request<{ id: string; decision: string; referralTaskId: string | null }>(
+      'POST',
+      '/api/mace/triage/decisions',
+      body,
+    ),
   meeting: (id: string) => request<MeetingView>('GET', `/api/mace/meetings/${id}`),
   save: (id: string, title: string, record: MeetingRecord) =>
     request<void>('PUT', `/api/mace/meetings/${id}`, { ...record, title }),
