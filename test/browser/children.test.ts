@@ -41,7 +41,7 @@ async function apiSignIn(baseUrl: string, email: string, password: string): Prom
 }
 
 /** A school's referral about Jaden, linked to a new record and decided by the front door, through the API. */
-async function referredAndDecided(server: TestServer): Promise<string> {
+async function referredAndDecided(server: TestServer): Promise<{ childId: string; csc: Client }> {
   const school = await apiSignIn(server.url, REFERRER, server.demoPassword);
   const made = await school.post('/api/referrals', {
     immediateDanger: false,
@@ -73,7 +73,7 @@ async function referredAndDecided(server: TestServer): Promise<string> {
     feedbackToReferrer: 'Thank you. Agencies will meet to plan how to keep Jaden safe.',
   });
   if (decided.status !== 200) throw new Error(`decision failed: ${decided.text}`);
-  return linked.json.referral.child.id as string;
+  return { childId: linked.json.referral.child.id as string, csc };
 }
 
 function section(page: Page, name: string) {
@@ -84,16 +84,19 @@ describe('the child’s record: summary, chronology, case notes, flags', () => {
   let server: TestServer;
   let browser: Browser;
   let childId: string;
+  let alex: Client;
   let bea: { context: BrowserContext; page: Page };
+  let sam: { context: BrowserContext; page: Page };
 
   beforeAll(async () => {
     assertWebBuilt();
     [server, browser] = await Promise.all([startTestServer({ demo: true }), launchBrowser()]);
-    childId = await referredAndDecided(server);
+    ({ childId, csc: alex } = await referredAndDecided(server));
   });
 
   afterAll(async () => {
     await bea?.context.close();
+    await sam?.context.close();
     await browser?.close();
     await server?.close();
   });
@@ -268,7 +271,7 @@ describe('the child’s record: summary, chronology, case notes, flags', () => {
   }, 180_000);
 
   it('a manager allocates a lead worker; closure needs a reason and a manager, and never gives up on the child', async () => {
-    const sam = await newPage(browser);
+    sam = await newPage(browser);
     const manager = sam.page;
     await signIn(manager, server.url, MANAGER, server.demoPassword);
     await enrolInMfa(manager);
@@ -365,6 +368,218 @@ describe('the child’s record: summary, chronology, case notes, flags', () => {
 
     expect(pageProblems(page)).toEqual([]);
     expect(pageProblems(manager)).toEqual([]);
-    await sam.context.close();
   }, 180_000);
+  it('finds the child, changes details, adds an address and a statutory status, ends it; a manager merges a duplicate and undoes it', async () => {
+    const page = bea.page;
+
+    // ---- Children: search, with an empty state that says what to do.
+    await page.goto(`${server.url}/children`);
+    await expect.poll(() => heading(page)).toBe('Children');
+    await expectNoAxeViolations(page, 'children search');
+    await page.getByLabel('Search by name or known-as name').fill('J');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('#q-error').waitFor();
+    await expectNoAxeViolations(page, 'children search, with errors');
+    await page.getByLabel('Search by name or known-as name').fill('Ozymandias Vexley');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { name: /No children found/ }).waitFor();
+    await expectNoAxeViolations(page, 'children search, nothing found');
+    await page.getByLabel('Search by name or known-as name').fill('Jaden Okafor');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Jaden Okafor' }).click();
+    await expect.poll(() => heading(page)).toBe('Jaden Okafor');
+    await screenshot(page, 'child-12-search');
+
+    // ---- Details: each row has a Change link; a practitioner cannot merge records.
+    await section(page, 'Details').click();
+    await page.getByRole('heading', { name: 'Addresses' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Merge another record into this one' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'details, with change links');
+
+    await page.getByRole('link', { name: 'Change known-as names' }).click();
+    await expect.poll(() => heading(page)).toBe('Change the name');
+    await expectNoAxeViolations(page, 'change the name');
+    // The server refuses an empty first name, against the field.
+    await page.getByLabel('First name').fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#givenName-error').waitFor();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('First name');
+    await expectNoAxeViolations(page, 'change the name, with errors');
+    await page.getByLabel('First name').fill('Jaden');
+    await page.getByLabel('Known as (optional)').fill('JJ');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => heading(page)).toBe('Jaden Okafor');
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('Name changed');
+    await page.getByRole('heading', { name: 'Addresses' }).waitFor();
+    expect(await page.locator('.govuk-summary-list').first().textContent()).toContain('JJ');
+
+    // A special category detail carries its label on the page that changes it.
+    await page.getByRole('link', { name: 'Change ethnicity' }).click();
+    await expect.poll(() => heading(page)).toBe('Change the ethnicity');
+    await expect
+      .poll(async () => (await page.locator('main').textContent()) ?? '')
+      .toContain('Special category');
+    await expectNoAxeViolations(page, 'change the ethnicity');
+    await page.getByLabel(/^Ethnicity/).fill('Black British');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => heading(page)).toBe('Jaden Okafor');
+    await page.getByRole('heading', { name: 'Addresses' }).waitFor();
+    expect(await page.locator('.govuk-summary-list').first().textContent()).toContain('Black British');
+
+    await page.getByRole('link', { name: 'Change date of birth' }).click();
+    await expect.poll(() => heading(page)).toBe('Change the date of birth');
+    await page.getByRole('radio', { name: 'No, but I can estimate the child’s age' }).check();
+    await page.getByLabel('Estimated age in years').fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#estimatedAge-error').waitFor();
+    await expectNoAxeViolations(page, 'change the date of birth, with errors');
+    await page.getByRole('radio', { name: 'Yes, I know the date of birth' }).check();
+    const dob = page.getByRole('group', { name: 'Date of birth', exact: true });
+    await dob.getByLabel('Day').fill('3');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => heading(page)).toBe('Jaden Okafor');
+    await page.getByRole('heading', { name: 'Addresses' }).waitFor();
+    expect(await page.locator('.govuk-summary-list').first().textContent()).toContain('3 July 2011');
+
+    await page.getByRole('link', { name: 'Change strengths' }).click();
+    await expect.poll(() => heading(page)).toBe('Change strengths and interests');
+    await page.getByLabel('Strengths', { exact: true }).fill('Funny, loyal to his friends, good at maths.');
+    await page.getByLabel('Interests', { exact: true }).fill('Football and making music with his cousin.');
+    await expectNoAxeViolations(page, 'change strengths and interests');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => heading(page)).toBe('Jaden Okafor');
+    await page.getByRole('heading', { name: 'Addresses' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('good at maths');
+
+    // ---- Address history.
+    await page.getByRole('button', { name: 'Add an address' }).click();
+    await expect.poll(() => heading(page)).toBe('Add an address');
+    await expectNoAxeViolations(page, 'add an address');
+    await page.getByRole('button', { name: 'Add the address' }).click();
+    await page.locator('#line1-error').waitFor();
+    await expectNoAxeViolations(page, 'add an address, with errors');
+    await page.getByLabel('Address line 1').fill('7 Heron Close');
+    await page.getByLabel('Town or city (optional)').fill('Fernbridge');
+    await page.getByLabel('Postcode (optional)').fill('FB4 9QT');
+    const [fy, fm, fd] = daysAgo(10).split('-');
+    const from = page.getByRole('group', { name: /start living here/ });
+    await from.getByLabel('Day').fill(String(Number(fd)));
+    await from.getByLabel('Month').fill(String(Number(fm)));
+    await from.getByLabel('Year').fill(fy ?? '');
+    await page.getByRole('button', { name: 'Add the address' }).click();
+    await expect.poll(() => heading(page)).toBe('Jaden Okafor');
+    const address = page.getByRole('row').filter({ hasText: '7 Heron Close' });
+    await address.waitFor();
+    expect(await address.textContent()).toContain('Current');
+    await screenshot(page, 'child-13-details');
+
+    // ---- Statutory status: add, then end, with the history kept.
+    await page.getByRole('button', { name: 'Add a statutory status' }).click();
+    await expect.poll(() => heading(page)).toBe('Add a statutory status');
+    await page.getByRole('button', { name: 'Add the status' }).click();
+    await page.locator('#status-error').waitFor();
+    expect(await page.locator('#reason-error').count()).toBe(1);
+    await expectNoAxeViolations(page, 'add a statutory status, with errors');
+    await page.getByRole('radio', { name: 'Child in Need (section 17)' }).check();
+    const [sy, sm, sd] = daysAgo(8).split('-');
+    const started = page.getByRole('group', { name: 'When did it start?' });
+    await started.getByLabel('Day').fill(String(Number(sd)));
+    await started.getByLabel('Month').fill(String(Number(sm)));
+    await started.getByLabel('Year').fill(sy ?? '');
+    await page
+      .getByLabel('Reason')
+      .fill('Children’s services assessment found Jaden needs support to stay safe.');
+    await page.getByRole('button', { name: 'Add the status' }).click();
+    await expect.poll(() => heading(page)).toBe('Jaden Okafor');
+    const status = page.getByRole('row').filter({ hasText: 'Child in Need (section 17)' });
+    await status.waitFor();
+    expect(await status.textContent()).toContain('Current');
+
+    await status.getByRole('link', { name: 'End Child in Need (section 17)' }).click();
+    await expect.poll(() => heading(page)).toBe('End Child in Need (section 17)');
+    await expectNoAxeViolations(page, 'end a statutory status');
+    const [ey, em, ed] = daysAgo(1).split('-');
+    const ended = page.getByRole('group', { name: 'When did it end?' });
+    await ended.getByLabel('Day').fill(String(Number(ed)));
+    await ended.getByLabel('Month').fill(String(Number(em)));
+    await ended.getByLabel('Year').fill(ey ?? '');
+    await page.getByLabel('Reason').fill('Stepped up to a child protection plan.');
+    await page.getByRole('button', { name: 'End the status' }).click();
+    await expect.poll(() => heading(page)).toBe('Jaden Okafor');
+    const endedRow = page.getByRole('row').filter({ hasText: 'Child in Need (section 17)' });
+    await endedRow.waitFor();
+    await expect.poll(async () => (await endedRow.textContent()) ?? '').not.toContain('Current');
+    await expectNoAxeViolations(page, 'details, with history');
+
+    // ---- A duplicate record of the same child, made at the front door.
+    const body = {
+      givenName: 'Jaden',
+      familyName: 'Okafor',
+      knownAs: ['Jay'],
+      dateOfBirth: '2011-07-03',
+      school: 'Fernbridge Academy',
+    };
+    let made = await alex.post('/api/children', body);
+    if (made.status === 409) {
+      const ids = (made.json.error.fields[0].message as string).split(': ')[1]?.split(', ') ?? [];
+      made = await alex.post('/api/children', { ...body, notAMatchOf: ids });
+    }
+    if (made.status !== 201) throw new Error(`duplicate failed: ${made.text}`);
+    const duplicateId = made.json.child.id as string;
+
+    // ---- The manager merges it, seeing both records side by side, then undoes the merge.
+    // The manager signed in (with two-factor authentication) in the test before.
+    const manager = sam.page;
+    await manager.goto(`${server.url}/children/${childId}/details`);
+    await expect.poll(() => heading(manager)).toBe('Jaden Okafor');
+    await manager.getByRole('button', { name: 'Merge another record into this one' }).click();
+    await expect.poll(() => heading(manager)).toBe('Merge another record into this one');
+    await manager.getByRole('link', { name: 'Compare with Jaden Okafor' }).first().waitFor();
+    await expectNoAxeViolations(manager, 'merge: find the other record');
+    await manager.goto(`${server.url}/children/${childId}/merge/${duplicateId}`);
+    await expect.poll(() => heading(manager)).toBe('Check and merge the records');
+    const comparison = manager.locator('table.lantern-merge-comparison');
+    await comparison.waitFor();
+    expect(await comparison.textContent()).toContain('Jay');
+    expect(await comparison.textContent()).toContain('JJ');
+    await expectNoAxeViolations(manager, 'merge: the two records side by side');
+    await manager.getByRole('button', { name: 'Merge the records' }).click();
+    await manager.locator('#reason-error').waitFor();
+    await expectNoAxeViolations(manager, 'merge, with errors');
+    await manager
+      .getByLabel('Why are these the same child?')
+      .fill('Same school and home address; the school confirmed the date of birth was mistyped.');
+    await screenshot(manager, 'child-14-merge');
+    await manager.getByRole('button', { name: 'Merge the records' }).click();
+    await expect.poll(() => heading(manager)).toBe('Jaden Okafor');
+    expect(await manager.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'The records have been merged',
+    );
+    const undo = manager.getByRole('link', { name: 'Undo the merge of Jaden Okafor' });
+    await undo.waitFor();
+    await expectNoAxeViolations(manager, 'details, with a merged record');
+
+    // The duplicate's address now leads to the record that was kept.
+    await manager.goto(`${server.url}/children/${duplicateId}`);
+    await expect.poll(() => manager.url()).toContain(`/children/${childId}`);
+
+    await manager.goto(`${server.url}/children/${childId}/details`);
+    await undo.click();
+    await expect.poll(() => heading(manager)).toBe('Undo the merge');
+    await expectNoAxeViolations(manager, 'undo the merge');
+    await manager
+      .getByLabel('Why are you undoing the merge?')
+      .fill('The school has since found these are two different boys with the same name.');
+    await manager.getByRole('button', { name: 'Undo the merge' }).click();
+    await expect.poll(() => heading(manager)).toBe('Jaden Okafor');
+    expect(await manager.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'The merge has been undone',
+    );
+    await manager.getByText('No other record has been merged into this one.').waitFor();
+    const separate = await alex.get(`/api/children/${duplicateId}`);
+    expect(separate.json.child.mergedIntoId).toBeNull();
+
+    expect(pageProblems(page)).toEqual([]);
+    expect(pageProblems(manager)).toEqual([]);
+  }, 240_000);
 });

@@ -103,6 +103,23 @@ describe(`the child's record (${describeDatabase()})`, () => {
     expect(moved.json.child.addresses.filter((a: { current: boolean }) => a.current)).toHaveLength(1);
   });
 
+  it('changes a date of birth to an estimated age, and back; not both at once', async () => {
+    const both = await csc.patch(`/api/children/${childId}`, { dateOfBirth: '2010-01-01', estimatedAge: 14 });
+    expect(both.status).toBe(400);
+    expect(both.json.error.fields[0].path).toBe('estimatedAge');
+    const estimated = await csc.patch(`/api/children/${childId}`, { estimatedAge: 14 });
+    expect(estimated.status, estimated.text).toBe(200);
+    expect(estimated.json.child.dateOfBirthEstimated).toBe(true);
+    expect(estimated.json.child.age).toBe(14);
+    const known = await csc.patch(`/api/children/${childId}`, {
+      dateOfBirth: '2011-04-09',
+      dateOfBirthEstimated: false,
+    });
+    expect(known.status).toBe(200);
+    expect(known.json.child.dateOfBirth).toBe('2011-04-09');
+    expect(known.json.child.dateOfBirthEstimated).toBe(false);
+  });
+
   it('records statutory status history', async () => {
     const started = await csc.post(`/api/children/${childId}/statutory-statuses`, {
       status: 'looked_after',

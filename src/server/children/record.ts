@@ -1,7 +1,7 @@
 /** Use cases on the child's record itself: create (with the duplicate check), read, change, search. */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Viewer } from '../../domain/access/types.ts';
-import { estimatedDateOfBirth } from '../../domain/children/record.ts';
+import { CHILD_FIELD_LABELS, estimatedDateOfBirth } from '../../domain/children/record.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { AuditActor } from '../audit/events.ts';
 import type { DB } from '../db/schema.ts';
@@ -175,13 +175,20 @@ const COLUMN_OF = {
   careStatus: 'care_status',
   strengths: 'strengths',
   interests: 'interests',
-} as const satisfies Record<keyof UpdateChildInput, string>;
+} as const satisfies Record<Exclude<keyof UpdateChildInput, 'estimatedAge'>, string>;
 
 export async function updateChild({ db, actor, viewer }: Ctx, childId: string, input: UpdateChildInput) {
   assertNotFuture('dateOfBirth', input.dateOfBirth);
+  const { estimatedAge, ...fields } = input;
+  if (estimatedAge != null && (fields.dateOfBirth !== undefined || fields.dateOfBirthEstimated !== undefined))
+    throw invalid('estimatedAge', 'give either a date of birth or an estimated age, not both');
   const changes: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined) changes[COLUMN_OF[key as keyof UpdateChildInput]] = value;
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) changes[COLUMN_OF[key as keyof typeof COLUMN_OF]] = value;
+  }
+  if (estimatedAge != null) {
+    changes.date_of_birth = estimatedDateOfBirth(estimatedAge, todayLocal());
+    changes.date_of_birth_estimated = true;
   }
   if (Object.keys(changes).length === 0)
     throw new AppError('validation_failed', 'body: give at least one field to change', [
@@ -190,6 +197,17 @@ export async function updateChild({ db, actor, viewer }: Ctx, childId: string, i
   await transact(db, actor, async (trx) => {
     const access = await openChild(trx, viewer, childId, 'child.update');
     assertNotMerged(access);
+    // A field the viewer may not see (it is absent from their view of the record) is not theirs to change.
+    const hidden = Object.entries(CHILD_FIELD_LABELS)
+      .filter(([field, label]) => field in fields && !access.labels.includes(label))
+      .map(([field]) => field);
+    if (hidden.length > 0) {
+      throw new AppError(
+        'forbidden',
+        `${hidden[0]}: you may not change a detail you may not see`,
+        hidden.map((path) => ({ path, message: 'you may not change a detail you may not see' })),
+      );
+    }
     await trx
       .updateTable('people')
       .set({ ...changes, updated_at: new Date() })

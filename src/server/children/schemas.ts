@@ -63,6 +63,8 @@ export const UpdateChildBody = z.strictObject({
   knownAs: z.array(text(100)).max(10).optional(),
   dateOfBirth: IsoDate.nullable().optional(),
   dateOfBirthEstimated: z.boolean().optional(),
+  /** An estimated age in years instead of a date of birth: recorded as an estimated date of birth. */
+  estimatedAge: z.number().int().min(0).max(25).nullable().optional(),
   sex: z.enum(SEXES).optional(),
   school: optionalText(200),
   ...DetailFields,

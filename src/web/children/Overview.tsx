@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../components/format.ts';
-import { SummaryList, type SummaryRow } from '../components/ui.tsx';
+import { ButtonLink, SummaryList, type SummaryRow } from '../components/ui.tsx';
 import type { Child, Flag } from './api.ts';
 import { formatDate } from './format.ts';
 import {
@@ -229,9 +229,18 @@ export function FlagHarm({ flag }: { flag: Flag }) {
   );
 }
 
-function labelled(child: Child, field: string, key: string, value: ReactNode): SummaryRow[] {
-  // A field the viewer may not see is absent from the record: it is left out, not shown empty.
+function labelled(
+  child: Child,
+  field: string,
+  key: string,
+  value: ReactNode,
+  change: ((group: string, what: string) => SummaryRow['change']) | null,
+  group: string,
+): SummaryRow[] {
+  // A field the viewer may not see is absent from the record: it is left out, not shown empty, and so
+  // never offered for changing.
   if (!(field in child)) return [];
+  const link = change?.(group, key.toLowerCase());
   return [
     {
       key,
@@ -241,15 +250,63 @@ function labelled(child: Child, field: string, key: string, value: ReactNode): S
           <LabelTag label={child.fieldLabels[field]} />
         </span>
       ),
+      ...(link ? { change: link } : {}),
     },
   ];
 }
 
+const addressText = (a: Child['addresses'][number]) =>
+  [a.line1, a.town, a.postcode].filter(Boolean).join(', ');
+
+function AddressHistory({ child }: { child: Child }) {
+  if (child.addresses.length === 0) return <p className="govuk-body">No address has been recorded.</p>;
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--s">
+        {possessive(child.displayName)} addresses, most recent first
+      </caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            Address
+          </th>
+          <th scope="col" className="govuk-table__header">
+            From
+          </th>
+          <th scope="col" className="govuk-table__header">
+            To
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {child.addresses.map((a) => (
+          <tr key={a.id} className="govuk-table__row">
+            <th scope="row" className="govuk-table__header">
+              {addressText(a)}{' '}
+              {a.current && <strong className="govuk-tag govuk-tag--blue lantern-label-tag">Current</strong>}
+            </th>
+            <td className="govuk-table__cell">{a.fromDate ? formatDate(a.fromDate) : 'Not known'}</td>
+            <td className="govuk-table__cell">
+              {a.toDate ? formatDate(a.toDate) : a.current ? 'Now' : 'Not known'}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ChildDetails() {
   const { child, reference } = useChildContext();
-  const current = child.addresses.find((address) => address.current);
-  const previous = child.addresses.filter((address) => !address.current);
-  const address = (a: Child['addresses'][number]) => [a.line1, a.town, a.postcode].filter(Boolean).join(', ');
+  const base = `/children/${child.id}`;
+  const canChange = child.permissions.update;
+  const change = canChange
+    ? (group: string, what: string) => ({ to: `${base}/details/${group}`, visuallyHidden: what })
+    : null;
+  const row = (key: string, value: ReactNode, group: string, what = key.toLowerCase()): SummaryRow => {
+    const link = change?.(group, what);
+    return { key, value, ...(link ? { change: link } : {}) };
+  };
   const special = Object.keys(child.fieldLabels).filter((field) => !(field in child));
   return (
     <>
@@ -263,58 +320,81 @@ export function ChildDetails() {
       )}
       <SummaryList
         rows={[
-          { key: 'First name', value: child.givenName },
-          { key: 'Last name', value: child.familyName },
-          { key: 'Known as', value: child.knownAs.join(', ') || 'No other names recorded' },
-          { key: 'Date of birth', value: dateOfBirthText(child) },
-          { key: 'Sex', value: nameOf(SEX_NAMES, child.sex) || 'Not known' },
-          ...labelled(child, 'genderIdentity', 'Gender identity', child.genderIdentity),
-          ...labelled(child, 'sexualOrientation', 'Sexual orientation', child.sexualOrientation),
-          ...labelled(child, 'ethnicity', 'Ethnicity', child.ethnicity),
-          ...labelled(child, 'religion', 'Religion', child.religion),
-          ...labelled(child, 'disability', 'Disability', child.disability),
-          { key: 'First language', value: child.firstLanguage || 'Not recorded' },
-          { key: 'Interpreter needed', value: child.interpreterNeeded ? 'Yes' : 'No' },
-          {
-            key: 'Special educational needs',
-            value: <span className="lantern-pre-wrap">{child.send || 'Not recorded'}</span>,
-          },
-          { key: 'School or college', value: child.school || 'Not recorded' },
-          { key: 'Care status', value: labelOf(reference?.careStatuses, child.careStatus) },
-          { key: 'Current address', value: current ? address(current) : 'Not recorded' },
-          ...(previous.length > 0
-            ? [
-                {
-                  key: 'Previous addresses',
-                  value: (
-                    <ul className="govuk-list">
-                      {previous.map((a) => (
-                        <li key={a.id}>
-                          {address(a)}
-                          {(a.fromDate || a.toDate) &&
-                            ` (${a.fromDate ? formatDate(a.fromDate) : '…'} to ${a.toDate ? formatDate(a.toDate) : '…'})`}
-                        </li>
-                      ))}
-                    </ul>
-                  ),
-                },
-              ]
-            : []),
-          {
-            key: 'Roles on this record',
-            value: (
-              <ul className="govuk-list">
-                {child.roles.map((role) => (
-                  <li key={role.role}>
-                    {role.name}
-                    {role.note && ` – ${role.note}`}
-                  </li>
-                ))}
-              </ul>
-            ),
-          },
+          row('First name', child.givenName, 'name'),
+          row('Last name', child.familyName, 'name'),
+          row('Known as', child.knownAs.join(', ') || 'No other names recorded', 'name', 'known-as names'),
+          row('Date of birth', dateOfBirthText(child), 'date-of-birth'),
+          row('Sex', nameOf(SEX_NAMES, child.sex) || 'Not known', 'sex'),
+          ...labelled(
+            child,
+            'genderIdentity',
+            'Gender identity',
+            child.genderIdentity,
+            change,
+            'gender-identity',
+          ),
+          ...labelled(
+            child,
+            'sexualOrientation',
+            'Sexual orientation',
+            child.sexualOrientation,
+            change,
+            'sexual-orientation',
+          ),
+          ...labelled(child, 'ethnicity', 'Ethnicity', child.ethnicity, change, 'ethnicity'),
+          ...labelled(child, 'religion', 'Religion or belief', child.religion, change, 'religion'),
+          ...labelled(child, 'disability', 'Disability', child.disability, change, 'disability'),
+          row('First language', child.firstLanguage || 'Not recorded', 'language'),
+          row(
+            'Interpreter needed',
+            child.interpreterNeeded ? 'Yes' : 'No',
+            'language',
+            'whether an interpreter is needed',
+          ),
+          row(
+            'Special educational needs',
+            <span className="lantern-pre-wrap">{child.send || 'Not recorded'}</span>,
+            'send',
+          ),
+          row('School or setting', child.school || 'Not recorded', 'school'),
+          row('Care status', labelOf(reference?.careStatuses, child.careStatus), 'care-status'),
+          row(
+            'Strengths',
+            <span className="lantern-pre-wrap">{child.strengths || 'Not recorded'}</span>,
+            'strengths-interests',
+          ),
+          row(
+            'Interests',
+            <span className="lantern-pre-wrap">{child.interests || 'Not recorded'}</span>,
+            'strengths-interests',
+          ),
         ]}
       />
+
+      <h2 className="govuk-heading-m">Addresses</h2>
+      <AddressHistory child={child} />
+      {canChange && (
+        <ButtonLink to={`${base}/addresses/new`} secondary>
+          Add an address
+        </ButtonLink>
+      )}
+
+      <h2 className="govuk-heading-m">Roles on this record</h2>
+      <ul className="govuk-list govuk-list--spaced">
+        {child.roles.map((role) => (
+          <li key={role.role}>
+            {role.name}
+            {role.note && (
+              <span className="govuk-!-display-block govuk-hint lantern-pre-wrap">{role.note}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {canChange && child.roles.length < (reference?.personRoles.length ?? 4) && (
+        <ButtonLink to={`${base}/roles/new`} secondary>
+          Add a role
+        </ButtonLink>
+      )}
 
       <h2 className="govuk-heading-m">Statutory status history</h2>
       {child.statutoryStatus.history.length === 0 ? (
@@ -338,6 +418,11 @@ export function ChildDetails() {
               <th scope="col" className="govuk-table__header">
                 Reason
               </th>
+              {canChange && (
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Action</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -351,7 +436,7 @@ export function ChildDetails() {
                   {status.endedOn ? formatDate(status.endedOn) : 'Current'}
                 </td>
                 <td className="govuk-table__cell">
-                  {status.reason}
+                  <span className="lantern-pre-wrap">{status.reason}</span>
                   {status.referralId && (
                     <>
                       {' '}
@@ -361,23 +446,50 @@ export function ChildDetails() {
                     </>
                   )}
                 </td>
+                {canChange && (
+                  <td className="govuk-table__cell">
+                    {!status.endedOn && (
+                      <Link className="govuk-link" to={`${base}/statutory-statuses/${status.id}/end`}>
+                        End<span className="govuk-visually-hidden"> {status.name}</span>
+                      </Link>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {canChange && (
+        <ButtonLink to={`${base}/statutory-statuses/new`} secondary>
+          Add a statutory status
+        </ButtonLink>
+      )}
 
-      {child.mergedRecords.length > 0 && (
-        <>
-          <h2 className="govuk-heading-m">Records merged into this one</h2>
-          <ul className="govuk-list">
-            {child.mergedRecords.map((merged) => (
-              <li key={merged.mergeId}>
-                {merged.displayName}, merged {formatDateTime(merged.mergedAt)}
-              </li>
-            ))}
-          </ul>
-        </>
+      <h2 className="govuk-heading-m">Records merged into this one</h2>
+      {child.mergedRecords.length === 0 ? (
+        <p className="govuk-body">No other record has been merged into this one.</p>
+      ) : (
+        <ul className="govuk-list govuk-list--spaced">
+          {child.mergedRecords.map((merged) => (
+            <li key={merged.mergeId}>
+              {merged.displayName}, merged {formatDateTime(merged.mergedAt)}
+              {child.permissions.merge && (
+                <>
+                  {' '}
+                  <Link className="govuk-link" to={`${base}/merges/${merged.mergeId}/undo`}>
+                    Undo the merge<span className="govuk-visually-hidden"> of {merged.displayName}</span>
+                  </Link>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {child.permissions.merge && (
+        <ButtonLink to={`${base}/merge`} secondary>
+          Merge another record into this one
+        </ButtonLink>
       )}
     </>
   );

@@ -73,6 +73,37 @@ export interface FlagInput {
   sensitivity?: string | undefined;
 }
 
+/** `PATCH /api/children/:id`: any subset of the details (empty text clears a detail). */
+export interface DetailsInput {
+  givenName?: string;
+  familyName?: string;
+  knownAs?: string[];
+  dateOfBirth?: string | null | undefined;
+  dateOfBirthEstimated?: boolean;
+  estimatedAge?: number | null | undefined;
+  sex?: string | undefined;
+  genderIdentity?: string | null;
+  sexualOrientation?: string | null;
+  ethnicity?: string | null;
+  religion?: string | null;
+  firstLanguage?: string | null;
+  interpreterNeeded?: boolean | undefined;
+  disability?: string | null;
+  send?: string | null;
+  school?: string | null;
+  careStatus?: string | undefined;
+  strengths?: string | null;
+  interests?: string | null;
+}
+
+export interface AddressBody {
+  line1: string;
+  town?: string | null;
+  postcode?: string | null;
+  fromDate?: string | null | undefined;
+  toDate?: string | null | undefined;
+}
+
 export function queryString(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
@@ -86,6 +117,20 @@ type One = Promise<{ child: Child }>;
 
 export const childrenApi = {
   get: (id: string): One => request('GET', child(id)),
+  update: (id: string, body: DetailsInput): One => request('PATCH', child(id), body),
+  addAddress: (id: string, body: AddressBody): One => request('POST', `${child(id)}/addresses`, body),
+  addRole: (id: string, body: { role?: string | undefined; note?: string | null }): One =>
+    request('POST', `${child(id)}/roles`, body),
+  startStatus: (
+    id: string,
+    body: { status?: string | undefined; startedOn?: string | undefined; reason: string },
+  ): One => request('POST', `${child(id)}/statutory-statuses`, body),
+  endStatus: (id: string, statusId: string, body: { endedOn?: string | undefined; reason: string }): One =>
+    request('POST', `${child(id)}/statutory-statuses/${encodeURIComponent(statusId)}/end`, body),
+  merge: (id: string, body: { duplicateId: string; reason: string }) =>
+    request<{ mergeId: string; child: Child }>('POST', `${child(id)}/merge`, body),
+  undoMerge: (id: string, mergeId: string, body: { reason: string }): One =>
+    request('POST', `${child(id)}/merges/${encodeURIComponent(mergeId)}/undo`, body),
   search: (q: string) => request<{ children: ChildListItem[] }>('GET', `/api/children${queryString({ q })}`),
   matches: (body: Record<string, unknown>) =>
     request<{ matches: Match[] }>('POST', '/api/children/matches', body),

@@ -1,10 +1,13 @@
 import type { RouteObject } from 'react-router';
 import { Allocate, AllocationPage, EndAllocation } from './Allocation.tsx';
+import { ChildrenPage } from './ChildrenList.tsx';
 import { ChronologyPage } from './Chronology.tsx';
 import { AddChronologyEntry, ChangeVerification } from './ChronologyForms.tsx';
 import { ClosureDecision, ClosurePage, Reopen, RequestClosure } from './Closure.tsx';
+import { AddAddress, AddRole, EditDetails, EndStatus, StartStatus } from './DetailsForms.tsx';
 import { ChangeHarmStatus, RemoveFlag, SetFlag } from './FlagForms.tsx';
 import { FlagsPage } from './Flags.tsx';
+import { ConfirmMerge, FindMerge, UndoMerge } from './Merge.tsx';
 import { CorrectNote, EditNote, FinaliseNote, NewNote } from './NoteForms.tsx';
 import { NotePage, NotesPage } from './Notes.tsx';
 import { ChildDetails, Overview } from './Overview.tsx';
@@ -15,6 +18,7 @@ import { ChildRecordLayout } from './record.tsx';
  * action is a page of its own. Signed-in routes: the app puts them behind sign-in.
  */
 export const childRoutes: RouteObject[] = [
+  { path: '/children', element: <ChildrenPage /> },
   {
     path: '/children/:id',
     element: <ChildRecordLayout />,
@@ -28,6 +32,14 @@ export const childRoutes: RouteObject[] = [
       { path: 'closure', element: <ClosurePage /> },
     ],
   },
+  { path: '/children/:id/details/:group', element: <EditDetails /> },
+  { path: '/children/:id/addresses/new', element: <AddAddress /> },
+  { path: '/children/:id/roles/new', element: <AddRole /> },
+  { path: '/children/:id/statutory-statuses/new', element: <StartStatus /> },
+  { path: '/children/:id/statutory-statuses/:statusId/end', element: <EndStatus /> },
+  { path: '/children/:id/merge', element: <FindMerge /> },
+  { path: '/children/:id/merge/:duplicateId', element: <ConfirmMerge /> },
+  { path: '/children/:id/merges/:mergeId/undo', element: <UndoMerge /> },
   { path: '/children/:id/chronology/new', element: <AddChronologyEntry /> },
   { path: '/children/:id/chronology/:entryId/verification', element: <ChangeVerification /> },
   { path: '/children/:id/notes/new', element: <NewNote /> },
