@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { request } from '../api.ts';
 import { formatDate, formatDeadline } from '../children/format.ts';
@@ -12,9 +12,17 @@ import { LoadFailure, Loading, StartButton, Tag } from '../components/ui.tsx';
 import { type QueueEntry, referralsApi } from '../referrals/api.ts';
 import { WaitingText } from '../referrals/ReferralPages.tsx';
 import { useMe } from '../session.tsx';
+import {
+  DisruptionSection,
+  MeetingsSection,
+  type MoreWork,
+  ReanalysesSection,
+  ReturnInterviewsSection,
+  Section,
+} from './sections.tsx';
 
 /** `GET /api/my-work`, as `src/server/my-work/routes.ts` answers it. */
-interface Work {
+interface Work extends MoreWork {
   children: {
     id: string;
     name: string;
@@ -32,36 +40,6 @@ interface Work {
     child: { id: string; name: string } | null;
     referralId: string | null;
   }[];
-}
-
-function Section({
-  id,
-  title,
-  empty,
-  children,
-  count,
-}: {
-  id: string;
-  title: string;
-  empty: { heading: string; next: ReactNode };
-  count: number;
-  children: ReactNode;
-}) {
-  return (
-    <section className="lantern-section" aria-labelledby={id}>
-      <h2 className="govuk-heading-m" id={id}>
-        {title}
-      </h2>
-      {count === 0 ? (
-        <>
-          <p className="govuk-body govuk-!-font-weight-bold">{empty.heading}</p>
-          <p className="govuk-body">{empty.next}</p>
-        </>
-      ) : (
-        children
-      )}
-    </section>
-  );
 }
 
 function Tasks({ tasks, onDone }: { tasks: Work['tasks']; onDone(): void }) {
@@ -230,6 +208,10 @@ export function MyWork() {
             >
               <Tasks tasks={work.data.tasks} onDone={work.reload} />
             </Section>
+            <ReturnInterviewsSection data={work.data.returnInterviews} />
+            <ReanalysesSection data={work.data.reanalyses} />
+            <MeetingsSection data={work.data.meetings} />
+            <DisruptionSection data={work.data.disruption} />
           </>
         )}
       </div>
