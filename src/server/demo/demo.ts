@@ -5,10 +5,13 @@ import { SYSTEM_ACTOR } from '../audit/events.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { createAgency, createTeam, createUser } from '../platform/accounts.ts';
+import { loadCases } from './cases.ts';
+import { nestable } from './nested.ts';
 
 /**
- * The demo partnership: fictional agencies, teams and people in the fictional borough of Fernbridge.
- * Every name is invented; email addresses use the reserved .example domain.
+ * The demo partnership: fictional agencies, teams and people in the fictional borough of Fernbridge,
+ * and their case data (cases.ts). Every name is invented; email addresses use the reserved .example
+ * domain.
  */
 export const DEMO_PASSWORD = 'fernbridge demo partnership';
 
@@ -161,7 +164,11 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   return !row;
 }
 
-/** Loads the demo partnership into an empty database. Refuses a database that already has users. */
+/**
+ * Loads the demo partnership into an empty database, in one transaction: everything or nothing. Refuses
+ * a database that already has users (two loads racing on one server database: the second fails on the
+ * accounts' unique emails and rolls back whole).
+ */
 export async function loadDemo(
   db: Kysely<DB>,
   options: { password?: string; onProgress?: (message: string) => void } = {},
@@ -174,34 +181,37 @@ export async function loadDemo(
     );
   }
   const password = options.password ?? DEMO_PASSWORD;
-  const agencyIds = new Map<string, string>();
-  const teamIds = new Map<string, string>();
-  for (const agency of AGENCIES) {
-    progress(`Agency: ${agency.name}`);
-    const created = await createAgency(db, SYSTEM_ACTOR, { name: agency.name, type: agency.type });
-    agencyIds.set(agency.key, created.id);
-    for (const team of agency.teams) {
-      const t = await createTeam(db, SYSTEM_ACTOR, { agencyId: created.id, name: team });
-      teamIds.set(`${agency.key}/${team}`, t.id);
+  // One transaction: the partnership and its case data load completely, or not at all.
+  await db.transaction().execute(async (trx) => {
+    const tdb = nestable(trx);
+    const agencyIds = new Map<string, string>();
+    const teamIds = new Map<string, string>();
+    for (const agency of AGENCIES) {
+      progress(`Agency: ${agency.name}`);
+      const created = await createAgency(tdb, SYSTEM_ACTOR, { name: agency.name, type: agency.type });
+      agencyIds.set(agency.key, created.id);
+      for (const team of agency.teams) {
+        const t = await createTeam(tdb, SYSTEM_ACTOR, { agencyId: created.id, name: team });
+        teamIds.set(`${agency.key}/${team}`, t.id);
+      }
     }
-  }
-  for (const [index, account] of DEMO_ACCOUNTS.entries()) {
-    progress(`User ${index + 1}/${DEMO_ACCOUNTS.length}: ${account.email}`);
-    await createUser(db, SYSTEM_ACTOR, {
-      name: account.name,
-      email: account.email,
-      agencyId: agencyIds.get(account.agency) as string,
-      roles: account.roles,
-      teamIds: account.teams.map((t) => teamIds.get(`${account.agency}/${t}`) as string),
-      password,
-    });
-  }
-  await db.transaction().execute((trx) =>
-    appendAudit(trx, SYSTEM_ACTOR, {
+    for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+      progress(`User ${index + 1}/${DEMO_ACCOUNTS.length}: ${account.email}`);
+      await createUser(tdb, SYSTEM_ACTOR, {
+        name: account.name,
+        email: account.email,
+        agencyId: agencyIds.get(account.agency) as string,
+        roles: account.roles,
+        teamIds: account.teams.map((t) => teamIds.get(`${account.agency}/${t}`) as string),
+        password,
+      });
+    }
+    const cases = await loadCases(tdb, progress);
+    await appendAudit(trx, SYSTEM_ACTOR, {
       action: 'demo.loaded',
       recordType: 'partnership',
-      details: { accounts: DEMO_ACCOUNTS.length },
-    }),
-  );
+      details: { accounts: DEMO_ACCOUNTS.length, ...cases },
+    });
+  });
   return DEMO_ACCOUNTS;
 }
