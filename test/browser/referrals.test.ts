@@ -273,11 +273,10 @@ describe('referrals: a school makes a referral, the front door screens it, the s
     // The follow-on tasks are the screener's, on My work, each linked to the child's record.
     await menu(screener).getByRole('link', { name: 'My work' }).click();
     await expect.poll(() => heading(screener)).toBe('My work');
-    // The demo partnership has decided referrals of its own, so the task is found by the child it is about.
-    const task = screener
-      .locator('.lantern-work-item')
-      .filter({ hasText: 'Keira Ashworth' })
-      .getByRole('link', { name: 'See the child and hear their wishes and feelings' });
+    // The demo partnership has decided referrals of its own: each task's link names the child it is about.
+    const task = screener.getByRole('link', {
+      name: 'See the child and hear their wishes and feelings for Keira Ashworth',
+    });
     await task.waitFor();
     // Keira's referral no longer waits (the demo partnership's own referrals may still).
     const waiting = screener.getByRole('region', { name: 'Referrals waiting for a decision' });

@@ -82,6 +82,8 @@ function Tasks({ tasks, onDone }: { tasks: Work['tasks']; onDone(): void }) {
               {to ? (
                 <Link className="govuk-link" to={to}>
                   {task.title}
+                  {/* Tasks of the same kind for different children read apart in a list of links. */}
+                  {task.child && <span className="govuk-visually-hidden"> for {task.child.name}</span>}
                 </Link>
               ) : (
                 task.title
