@@ -361,7 +361,7 @@ describe('the child’s record: summary, chronology, case notes, flags', () => {
     // ---- My work: the lead worker's child and the outreach action, each linked.
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'My work' }).click();
     await expect.poll(() => heading(page)).toBe('My work');
-    await page.getByRole('link', { name: 'Jaden Okafor' }).waitFor();
+    await page.getByRole('link', { name: 'Jaden Okafor', exact: true }).waitFor();
     await page.getByRole('link', { name: /^Outreach:/ }).waitFor();
     await expectNoAxeViolations(page, 'my work, lead worker');
     await screenshot(page, 'child-11-my-work');
