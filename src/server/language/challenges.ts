@@ -6,7 +6,7 @@
  * Access: raising follows read access to the finalised note (the note query's visibility); deciding follows
  * the note's correction rule (its author, or a manager in the author's agency), never the raiser.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Transaction, type Updateable } from 'kysely';
 import { canSeeLabel, decide } from '../../domain/access/policy.ts';
 import type { SensitivityLabel, Viewer } from '../../domain/access/types.ts';
 import { NOTE_TYPE_NAMES, type NoteType } from '../../domain/children/case-record.ts';
@@ -27,12 +27,13 @@ import {
 } from '../../domain/language/challenges.ts';
 import { checkText } from '../../domain/language/index.ts';
 import { appendAudit } from '../audit/audit.ts';
+import type { AuditAction, AuditDetailValue } from '../audit/events.ts';
 import { assertNotMerged, childVisibleTo, openChild, relationshipTo, transact } from '../children/access.ts';
 import { type NoteRow, notesQuery, writeAmendedNoteVersion } from '../children/notes.ts';
 import { displayName } from '../children/presenter.ts';
 import type { Ctx } from '../children/record.ts';
 import { loadPerson } from '../children/record-queries.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, WordingChallengeTable } from '../db/schema.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { withKeys } from './findings.ts';
 import { currentLexicon } from './lexicon.ts';
@@ -290,14 +291,43 @@ async function loadChallenge(trx: Transaction<DB>, noteId: string, challengeId: 
   return row;
 }
 
-async function closeTask(trx: Transaction<DB>, taskId: string | null, viewer: Viewer) {
-  if (!taskId) return;
+/**
+ * Ends an open challenge with its outcome, in the caller's transaction: the status, who ended it and when
+ * (with whatever else the outcome records), the raiser's task closed, and the audit entry against the note.
+ */
+async function endChallenge(
+  trx: Transaction<DB>,
+  { actor, viewer }: Pick<Ctx, 'actor' | 'viewer'>,
+  c: { id: string; task_id: string | null },
+  where: { childId: string; noteId: string },
+  outcome: {
+    status: 'withdrawn' | 'declined' | 'superseded' | 'accepted';
+    set?: Updateable<WordingChallengeTable>;
+    action: AuditAction;
+    fields?: readonly string[];
+    details: Readonly<Record<string, AuditDetailValue>>;
+  },
+) {
   await trx
-    .updateTable('tasks')
-    .set({ status: 'done', completed_at: sql`now()`, completed_by: viewer.userId })
-    .where('id', '=', taskId)
-    .where('status', '=', 'open')
+    .updateTable('wording_challenges')
+    .set({ ...outcome.set, status: outcome.status, decided_by: viewer.userId, decided_at: sql`now()` })
+    .where('id', '=', c.id)
     .execute();
+  if (c.task_id)
+    await trx
+      .updateTable('tasks')
+      .set({ status: 'done', completed_at: sql`now()`, completed_by: viewer.userId })
+      .where('id', '=', c.task_id)
+      .where('status', '=', 'open')
+      .execute();
+  await appendAudit(trx, actor, {
+    action: outcome.action,
+    recordType: 'note',
+    recordId: where.noteId,
+    childId: where.childId,
+    ...(outcome.fields ? { fields: outcome.fields } : {}),
+    details: { challengeId: c.id, ...outcome.details },
+  });
 }
 
 /** Withdraws a challenge: whoever raised it, while it is open. */
@@ -315,19 +345,17 @@ export async function withdrawChallenge(
       throw forbidden('Only the person who raised a challenge may withdraw it.');
     if (!mayWithdraw(personOf(viewer), { status: c.status as ChallengeStatus, raisedBy: c.raised_by }))
       throw conflict('status', `this challenge is already ${c.status}`);
-    await trx
-      .updateTable('wording_challenges')
-      .set({ status: 'withdrawn', decided_by: viewer.userId, decided_at: sql`now()` })
-      .where('id', '=', challengeId)
-      .execute();
-    await closeTask(trx, c.task_id, viewer);
-    await appendAudit(trx, actor, {
-      action: 'language.challenge_withdrawn',
-      recordType: 'note',
-      recordId: noteId,
-      childId,
-      details: { challengeId },
-    });
+    await endChallenge(
+      trx,
+      { actor, viewer },
+      c,
+      { childId, noteId },
+      {
+        status: 'withdrawn',
+        action: 'language.challenge_withdrawn',
+        details: {},
+      },
+    );
     return presentChallenge(viewer, await loadChallenge(trx, noteId, challengeId), note);
   });
 }
@@ -375,24 +403,18 @@ export async function decideChallenge(
     if (p) throw problem(p);
 
     if (input.decision === 'decline') {
-      await trx
-        .updateTable('wording_challenges')
-        .set({
+      await endChallenge(
+        trx,
+        { actor, viewer },
+        c,
+        { childId, noteId },
+        {
           status: 'declined',
-          decided_by: viewer.userId,
-          decided_at: sql`now()`,
-          decision_reason: input.reason ?? null,
-        })
-        .where('id', '=', challengeId)
-        .execute();
-      await closeTask(trx, c.task_id, viewer);
-      await appendAudit(trx, actor, {
-        action: 'language.challenge_declined',
-        recordType: 'note',
-        recordId: noteId,
-        childId,
-        details: { challengeId, version: note.version, ruleId: c.rule_id },
-      });
+          set: { decision_reason: input.reason ?? null },
+          action: 'language.challenge_declined',
+          details: { version: note.version, ruleId: c.rule_id },
+        },
+      );
       return {
         superseded: false,
         challenge: presentChallenge(viewer, await loadChallenge(trx, noteId, challengeId), note),
@@ -415,19 +437,17 @@ export async function decideChallenge(
     const wording = input.wording ?? c.suggested_wording;
     const amended = amend(note.body, span, wording);
     if (!amended.ok) {
-      await trx
-        .updateTable('wording_challenges')
-        .set({ status: 'superseded', decided_by: viewer.userId, decided_at: sql`now()` })
-        .where('id', '=', challengeId)
-        .execute();
-      await closeTask(trx, c.task_id, viewer);
-      await appendAudit(trx, actor, {
-        action: 'language.challenge_superseded',
-        recordType: 'note',
-        recordId: noteId,
-        childId,
-        details: { challengeId, fromVersion: c.version, currentVersion: note.version },
-      });
+      await endChallenge(
+        trx,
+        { actor, viewer },
+        c,
+        { childId, noteId },
+        {
+          status: 'superseded',
+          action: 'language.challenge_superseded',
+          details: { fromVersion: c.version, currentVersion: note.version },
+        },
+      );
       return { superseded: true };
     }
     if (amended.text.length > 50000)
@@ -440,28 +460,24 @@ export async function decideChallenge(
       reason: amendedVersionReason(c.reason),
       userId: viewer.userId,
     });
-    await trx
-      .updateTable('wording_challenges')
-      .set({
+    await endChallenge(
+      trx,
+      { actor, viewer },
+      c,
+      { childId, noteId },
+      {
         status: 'accepted',
-        decided_by: viewer.userId,
-        decided_at: sql`now()`,
-        decision_reason: input.reason ?? null,
-        amended_wording:
-          input.wording !== undefined && input.wording !== c.suggested_wording ? input.wording : null,
-        amended_version: toVersion,
-      })
-      .where('id', '=', challengeId)
-      .execute();
-    await closeTask(trx, c.task_id, viewer);
-    await appendAudit(trx, actor, {
-      action: 'language.challenge_accepted',
-      recordType: 'note',
-      recordId: noteId,
-      childId,
-      fields: ['body'],
-      details: { challengeId, fromVersion: note.version, toVersion, ruleId: c.rule_id },
-    });
+        set: {
+          decision_reason: input.reason ?? null,
+          amended_wording:
+            input.wording !== undefined && input.wording !== c.suggested_wording ? input.wording : null,
+          amended_version: toVersion,
+        },
+        action: 'language.challenge_accepted',
+        fields: ['body'],
+        details: { fromVersion: note.version, toVersion, ruleId: c.rule_id },
+      },
+    );
     return {
       superseded: false,
       challenge: presentChallenge(viewer, await loadChallenge(trx, noteId, challengeId), note),

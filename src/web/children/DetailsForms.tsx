@@ -10,7 +10,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextInput } from '../components/fields.tsx';
 import { type FormErrors, useFormErrors } from '../components/form.ts';
 import { usePageTitle } from '../components/page.ts';
-import { type FlashState, SummaryList } from '../components/ui.tsx';
+import { type FlashState, FormButtons, SummaryList } from '../components/ui.tsx';
 import { type Child, childrenApi, type DetailsInput } from './api.ts';
 import {
   Choices,
@@ -202,19 +202,6 @@ function bodyOf(fields: FieldSpec[], values: Values): DetailsInput {
     }
   }
   return body as DetailsInput;
-}
-
-function FormButtons({ working, text, cancelTo }: { working: boolean; text: string; cancelTo: string }) {
-  return (
-    <div className="govuk-button-group">
-      <button type="submit" className="govuk-button" disabled={working} aria-disabled={working}>
-        {text}
-      </button>
-      <Link className="govuk-link" to={cancelTo}>
-        Cancel
-      </Link>
-    </div>
-  );
 }
 
 function Heading({ child, title }: { child: Child; title: string }) {

@@ -14,6 +14,7 @@ import { usePageTitle } from '../components/page.ts';
 import {
   BackLink,
   type FlashState,
+  FormButtons,
   LoadFailure,
   Loading,
   SummaryList,
@@ -368,14 +369,7 @@ export function ConfirmMerge() {
             onChange={setReason}
             childAge={child.age}
           />
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button" disabled={working} aria-disabled={working}>
-              Merge the records
-            </button>
-            <Link className="govuk-link" to={detailsPage(child.id)}>
-              Cancel
-            </Link>
-          </div>
+          <FormButtons working={working} text="Merge the records" cancelTo={detailsPage(child.id)} />
         </form>
       )}
     </>

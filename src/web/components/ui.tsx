@@ -23,6 +23,28 @@ export function ButtonLink({
   );
 }
 
+/** A form's submit button, disabled while the request is on its way, and a link back without saving. */
+export function FormButtons({
+  working,
+  text,
+  cancelTo,
+}: {
+  working: boolean;
+  text: string;
+  cancelTo: string;
+}) {
+  return (
+    <div className="govuk-button-group">
+      <button type="submit" className="govuk-button" disabled={working} aria-disabled={working}>
+        {text}
+      </button>
+      <Link className="govuk-link" to={cancelTo}>
+        Cancel
+      </Link>
+    </div>
+  );
+}
+
 export function StartButton({ to, children }: { to: string; children: ReactNode }) {
   return (
     <Link to={to} role="button" draggable={false} className="govuk-button govuk-button--start">

@@ -14,7 +14,7 @@ import { Radios, TextInput } from '../components/fields.tsx';
 import { useFormErrors } from '../components/form.ts';
 import { formatDateTime } from '../components/format.ts';
 import { usePageTitle } from '../components/page.ts';
-import { type FlashState, LoadFailure, Loading, SummaryList, Tag } from '../components/ui.tsx';
+import { type FlashState, FormButtons, LoadFailure, Loading, SummaryList, Tag } from '../components/ui.tsx';
 import { replacementFor, splitSuggestion } from './apply.ts';
 import { type Challenge, challengesApi, type HistoryVersion, type NoteWording } from './challenges-api.ts';
 import { TextAreaWithAssistant } from './TextAreaWithAssistant.tsx';
@@ -325,14 +325,7 @@ function RaiseForm({ child, note, wording }: { child: Child; note: Note; wording
           onChange={setReason}
           error={errors.byField.reason}
         />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={working} aria-disabled={working}>
-            Send the challenge
-          </button>
-          <Link className="govuk-link" to={notePath(child.id, note.id)}>
-            Cancel
-          </Link>
-        </div>
+        <FormButtons working={working} text="Send the challenge" cancelTo={notePath(child.id, note.id)} />
       </form>
     </>
   );
@@ -500,14 +493,7 @@ function DecideForm({
           onChange={setReason}
           error={errors.byField.reason}
         />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={working} aria-disabled={working}>
-            Save the decision
-          </button>
-          <Link className="govuk-link" to={notePath(child.id, note.id)}>
-            Cancel
-          </Link>
-        </div>
+        <FormButtons working={working} text="Save the decision" cancelTo={notePath(child.id, note.id)} />
       </form>
     </>
   );
