@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { reanalysesDueFor } from '../assessment/reanalysis.ts';
 import { maybeDateText } from '../children/record-queries.ts';
 import type { AppContext } from '../context.ts';
-import { visibleContextIds } from '../contexts/queries.ts';
 import { disruptionWorkFor } from '../disruption/work.ts';
 import { actorOf, authOf, signedIn } from '../http/access.ts';
 import { meetingWorkFor } from '../mace/tracker.ts';
@@ -205,21 +204,15 @@ async function reanalysesOf(db: Db, viewer: Viewer, now: Date) {
 }
 
 async function disruptionOf(db: Db, viewer: Viewer) {
+  // The target comes named only where the viewer may see it (`targetColumns` in the disruption queries).
   const work = await disruptionWorkFor(db, viewer);
-  // The record may be the viewer's through a child it protects while its target is a record they may not
-  // see (police intelligence on a person of concern): then the target is not named here.
-  const targets = await visibleContextIds(
-    db,
-    viewer,
-    work.expiring.flatMap((e) => (e.disruption.target ? [e.disruption.target.id] : [])),
-  );
   return {
     windowDays: work.days,
     expiring: work.expiring.map((e) => ({
       id: e.disruption.id,
       measureName: e.disruption.measureName,
       statusName: e.disruption.statusName,
-      target: e.disruption.target && targets.has(e.disruption.target.id) ? e.disruption.target : null,
+      target: e.disruption.target,
       expiresOn: e.expiresOn,
       daysLeft: e.daysLeft,
       overdue: e.overdue,
