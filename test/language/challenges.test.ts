@@ -127,7 +127,7 @@ describe(`language: challenge and amend (${describeDatabase()})`, () => {
     expect(toDecide.json.challenges.map((c: { id: string }) => c.id)).toContain(challenge.id);
     expect(toDecide.json.challenges[0]).toMatchObject({
       child: { id: childId, name: 'Ruby Ashcombe' },
-      note: { id: noteId, author: { name: 'Priya Fernside' } },
+      subject: { type: 'note', id: noteId, author: { name: 'Priya Fernside' } },
     });
     expect(
       (await manager.get('/api/wording-challenges')).json.challenges.map((c: { id: string }) => c.id),

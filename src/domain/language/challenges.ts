@@ -110,7 +110,7 @@ export interface ChallengeFacts {
   raisedBy: string;
 }
 
-/** The note's correction rule: its author, or a manager in the author's agency. */
+/** The correction rule of a finalised record: its author, or a manager in the author's agency. */
 export function mayAmendRecord(person: Person, record: ChallengedRecord): boolean {
   return (
     record.authorUserId === person.userId ||
@@ -136,7 +136,7 @@ export function whyNotDecide(person: Person, record: ChallengedRecord, challenge
   if (challenge.raisedBy === person.userId)
     return 'you raised this challenge: the author or their manager decides it';
   if (!mayAmendRecord(person, record))
-    return 'only the author of the note, or a manager in their agency, may decide a challenge to its wording';
+    return 'only the author of the record, or a manager in their agency, may decide a challenge to its wording';
   return 'you may decide it';
 }
 

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Assessment } from '../../domain/assessment/index.ts';
 import type { DB } from '../db/schema.ts';
+import { latestWordings } from '../language/wording-versions.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -44,14 +45,45 @@ function baseQuery(db: Db) {
 
 export type AssessmentRow = Awaited<ReturnType<typeof loadAssessmentRows>>[number];
 
-/** A child's assessments, oldest first; optionally only some of them. */
+/** The wording of a completed assessment that a challenge may amend, by field: 'judgement.rationale', 'harm.description'. */
+export const AMENDABLE_ASSESSMENT_FIELDS = ['judgement.rationale', 'harm.description'] as const;
+
+/** The text at a field of a completed assessment's content, if it has one. */
+export function assessmentText(content: unknown, field: string): string | null {
+  const [section, key] = field.split('.') as [string, string];
+  const part = (content as Record<string, unknown> | null)?.[section];
+  const value = part && typeof part === 'object' ? (part as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/**
+ * A child's assessments, oldest first; optionally only some of them. A completed assessment is never
+ * rewritten: where a challenge to its wording was accepted, the content carries the latest wording, so
+ * every view, comparison and export uses the amended text (the original stays in `wording_versions`).
+ */
 export async function loadAssessmentRows(db: Db, childId: string, ids?: readonly string[]) {
   let q = baseQuery(db).where('a.child_id', '=', childId);
   if (ids) {
     if (ids.length === 0) return [];
     q = q.where('a.id', 'in', [...ids]);
   }
-  return q.orderBy('a.created_at').orderBy('a.id').execute();
+  const rows = await q.orderBy('a.created_at').orderBy('a.id').execute();
+  const amended = await latestWordings(
+    db,
+    'assessment',
+    rows.filter((r) => r.status === 'completed').map((r) => r.id),
+  );
+  if (amended.size === 0) return rows;
+  return rows.map((row) => {
+    const fields = amended.get(row.id);
+    if (!fields) return row;
+    const content = structuredClone(row.content) as Record<string, Record<string, unknown>>;
+    for (const { field, text } of fields.values()) {
+      const [section, key] = field.split('.') as [string, string];
+      if (content[section] && typeof content[section] === 'object') content[section][key] = text;
+    }
+    return { ...row, content: content as typeof row.content };
+  });
 }
 
 export async function loadAssessmentRow(db: Db, childId: string, id: string, lock = false) {

@@ -902,8 +902,24 @@ export interface WordingChallengeTable {
   amended_wording: string | null;
   amended_version: number | null;
   task_id: string | null;
+  /** Which text of the record (migration 0010): 'body' for a note. */
+  field: Generated<string>;
+}
+
+// ---- Versions of wording kept outside their record (migration 0010_wording_records.sql).
+export interface WordingVersionTable {
+  record_type: string;
+  record_id: string;
+  field: string;
+  version: number;
+  text: string;
+  reason: string | null;
+  challenge_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
 }
 
 export interface DB {
   wording_challenges: WordingChallengeTable;
+  wording_versions: WordingVersionTable;
 }

@@ -1,13 +1,24 @@
-/** Request and response shapes of challenge and amend (challenges to the wording of finalised notes). */
+/**
+ * Request and response shapes of challenge and amend: challenges to the wording of finalised records
+ * (case notes, referrals, completed assessments, the shareable minutes of held meetings).
+ */
 import { z } from 'zod';
 import { CHALLENGE_STATUSES } from '../../domain/language/challenges.ts';
+import { WORDING_RECORD_TYPES } from './records.ts';
 import { Finding } from './schemas.ts';
 
 const Uuid = z.uuid({ message: 'must be a valid id' });
 const Ref = z.object({ id: z.string(), name: z.string() });
 
-export const NoteChallengeParams = z.strictObject({ id: Uuid, noteId: Uuid });
-export const ChallengeParams = NoteChallengeParams.extend({ challengeId: Uuid });
+/** The path of one record: the child, and the record's id under the name its own routes use. */
+export const recordParams = (param: string) => z.strictObject({ id: Uuid, [param]: Uuid });
+export const challengeParams = (param: string) =>
+  z.strictObject({ id: Uuid, [param]: Uuid, challengeId: Uuid });
+
+/** Which text of the record: checked against the record's own texts (400 naming `field`, listing them). */
+const field = z.string().min(1, 'must name a text of the record, like body or judgement.rationale').max(120);
+
+export const FieldQuery = z.strictObject({ field: field.optional() });
 
 const ruleId = z
   .string()
@@ -15,11 +26,13 @@ const ruleId = z
   .max(100);
 
 export const RaiseBody = z.strictObject({
-  /** The version read: it must still be the note's current version. */
+  /** Which text of the record; without it, the record's first (a note's body, a referral's narrative). */
+  field: field.optional(),
+  /** The version read: it must still be the text's current version. */
   version: z.number().int().min(1),
   reason: z.string().trim().min(1, 'must say why the wording should change').max(2000),
   suggestedWording: z.string().trim().min(1, 'must give the wording to use instead').max(50000),
-  /** The words challenged; without it, the suggested wording replaces the whole note. */
+  /** The words challenged; without it, the suggested wording replaces the whole text. */
   span: z
     .strictObject({
       start: z.number().int().min(0),
@@ -42,7 +55,14 @@ export const DecisionBody = z.strictObject({
 
 export const Challenge = z.object({
   id: z.string(),
-  record: z.object({ type: z.literal('note'), id: z.string(), childId: z.string() }),
+  record: z.object({
+    type: z.enum(WORDING_RECORD_TYPES),
+    id: z.string(),
+    childId: z.string(),
+    /** Which text of the record, and what it is called. */
+    field: z.string(),
+    fieldName: z.string().nullable(),
+  }),
   version: z.number(),
   span: z.object({ start: z.number(), end: z.number(), text: z.string() }).nullable(),
   reason: z.string(),
@@ -59,23 +79,53 @@ export const Challenge = z.object({
   decisionReason: z.string().nullable(),
   /** The wording the decider used, where it differs from the suggestion. */
   amendedWording: z.string().nullable(),
-  /** The note version the acceptance created. */
+  /** The version of the text the acceptance created. */
   amendedVersion: z.number().nullable(),
   permissions: z.object({ withdraw: z.boolean(), decide: z.boolean() }),
 });
 
-export const NoteChallengesResponse = z.object({
-  /** Whether this viewer may challenge the note's wording now (a finalised note they can read). */
+const Author = z.object({ name: z.string(), agencyName: z.string() });
+
+export const ChallengesResponse = z.object({
+  /** Whether this viewer may challenge some text of the record now (a finalised record they can read). */
   mayRaise: z.boolean(),
-  /** The note's current version: the one a new challenge is about. */
+  /** The current version of the record's first text (a note's body): the one a new challenge is about. */
   version: z.number(),
+  /** What the record is, and who wrote it (they, or a manager in their agency, decide). */
+  title: z.string(),
+  author: Author,
+  /** Each text of the record that may be challenged. */
+  fields: z.array(
+    z.object({ field: z.string(), fieldName: z.string(), version: z.number(), mayRaise: z.boolean() }),
+  ),
   challenges: z.array(Challenge),
+  /** Versions of the wording kept outside the record (not for notes, which keep their own versions). */
+  history: z.array(
+    z.object({
+      field: z.string(),
+      version: z.number(),
+      text: z.string(),
+      reason: z.string().nullable(),
+      challengeId: z.string().nullable(),
+      amendedAt: z.string().nullable(),
+      amendedBy: z.string().nullable(),
+    }),
+  ),
 });
 
 export const ChallengeResponse = z.object({ challenge: Challenge });
 
 export const WordingFindingsResponse = z.object({
+  field: z.string(),
+  fieldName: z.string(),
+  title: z.string(),
+  occurredAt: z.string(),
+  author: Author,
+  /** The text as it is now, and its version. */
+  text: z.string(),
   version: z.number(),
+  mayRaise: z.boolean(),
+  fields: z.array(z.object({ field: z.string(), fieldName: z.string() })),
   lexiconVersion: z.string(),
   findings: z.array(Finding),
 });
@@ -86,7 +136,13 @@ export const ToDecideResponse = z.object({
   challenges: z.array(
     Challenge.extend({
       child: Ref,
-      note: z.object({ id: z.string(), typeName: z.string(), occurredAt: z.string(), author: Ref }),
+      subject: z.object({
+        type: z.enum(WORDING_RECORD_TYPES),
+        id: z.string(),
+        title: z.string(),
+        occurredAt: z.string(),
+        author: Ref,
+      }),
     }),
   ),
 });

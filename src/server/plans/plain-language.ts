@@ -105,27 +105,32 @@ export async function readPlainLanguage({ db, actor, viewer }: Ctx, childId: str
   });
 }
 
+/** The young person's plan written by the generator from one version of the plan. */
+async function generateFor(trx: Transaction<DB>, childId: string, planId: string, version: number) {
+  const { plan, labels } = await loadVersion(trx, planId, version);
+  const person = await trx
+    .selectFrom('people')
+    .select(['given_name', 'family_name', 'known_as'])
+    .where('id', '=', childId)
+    .executeTakeFirstOrThrow();
+  const lead = (await loadProfessionals(trx, childId)).find((p) => p.kind === 'lead_worker');
+  const previousResponse = await latestResponse(trx, planId);
+  return generatePlainLanguagePlan(standardOnly(plan, labels), {
+    childName: person.known_as[0] ?? person.given_name,
+    otherNames: [`${person.given_name} ${person.family_name}`, person.given_name, ...person.known_as],
+    ...(lead ? { leadWorker: `${lead.user_name}, your worker` } : {}),
+    generatedAt: new Date().toISOString(),
+    ...(previousResponse ? { previousResponse } : {}),
+  });
+}
+
 export async function generatePlainLanguage(ctx: PlanCtx, childId: string, planId: string) {
   return transact(ctx.db, ctx.actor, async (trx) => {
     const access = await openChild(trx, ctx.viewer, childId, 'plan.manage');
     assertNotMerged(access);
     const row = await loadPlanRow(trx, childId, planId);
     if (!row) throw notFound('plan');
-    const { plan, labels } = await loadVersion(trx, planId, row.version);
-    const person = await trx
-      .selectFrom('people')
-      .select(['given_name', 'family_name', 'known_as'])
-      .where('id', '=', childId)
-      .executeTakeFirstOrThrow();
-    const lead = (await loadProfessionals(trx, childId)).find((p) => p.kind === 'lead_worker');
-    const previousResponse = await latestResponse(trx, planId);
-    const document = generatePlainLanguagePlan(standardOnly(plan, labels), {
-      childName: person.known_as[0] ?? person.given_name,
-      otherNames: [`${person.given_name} ${person.family_name}`, person.given_name, ...person.known_as],
-      ...(lead ? { leadWorker: `${lead.user_name}, your worker` } : {}),
-      generatedAt: new Date().toISOString(),
-      ...(previousResponse ? { previousResponse } : {}),
-    });
+    const document = await generateFor(trx, childId, planId, row.version);
     const { id } = await trx
       .insertInto('plain_language_plans')
       .values({
@@ -146,6 +151,55 @@ export async function generatePlainLanguage(ctx: PlanCtx, childId: string, planI
     });
     return presentDocument(trx, planId, id);
   });
+}
+
+/**
+ * After the plan's wording was amended by an accepted challenge (in the caller's transaction): where the
+ * young person already has a plan of their own, it is written again from the amended plan, so what they
+ * read carries the amended words. A section the worker edited keeps the edit when the generator writes it
+ * as before; a section with the amended words is the generator's again (the edit stays in the earlier
+ * document). Returns the new document's id, or null when there was none to refresh.
+ */
+export async function refreshPlainLanguage(
+  trx: Transaction<DB>,
+  input: { childId: string; planId: string; userId: string },
+): Promise<string | null> {
+  const latest = await trx
+    .selectFrom('plain_language_plans')
+    .select(['document'])
+    .where('plan_id', '=', input.planId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) return null;
+  const row = await loadPlanRow(trx, input.childId, input.planId);
+  if (!row) return null;
+  const before = latest.document as unknown as PlainLanguagePlan;
+  const fresh = await generateFor(trx, input.childId, input.planId, row.version);
+  const sections = fresh.sections.map((section) => {
+    const old = before.sections.find((s) => s.key === section.key);
+    return old?.edited && old.generatedText === section.generatedText
+      ? { ...section, text: old.text, edited: true }
+      : section;
+  });
+  const keptEdits = sections.some((s) => s.edited) && before.editedAt && before.editedBy;
+  const document: PlainLanguagePlan = {
+    ...fresh,
+    sections,
+    ...(keptEdits ? { editedAt: before.editedAt, editedBy: before.editedBy } : {}),
+  };
+  const { id } = await trx
+    .insertInto('plain_language_plans')
+    .values({
+      plan_id: input.planId,
+      plan_version: row.version,
+      document: JSON.stringify(document),
+      created_by: input.userId,
+      updated_by: input.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 async function openDocument(

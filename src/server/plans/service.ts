@@ -27,6 +27,7 @@ import { addChronologyEntry } from '../children/store.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { syncObjectiveTasks, unknownOwners } from './objective-tasks.ts';
+import { refreshPlainLanguage } from './plain-language.ts';
 import type { PlanInput } from './schemas.ts';
 import { harmForPlan, loadPlanRow, loadVersion, type PlanRow, writeVersion } from './store.ts';
 
@@ -76,13 +77,13 @@ async function checkAndBuild(
 
 async function save(
   trx: Transaction<DB>,
-  ctx: PlanCtx,
+  userId: string,
   plan: Plan,
   labels: Record<string, string>,
-  change: 'created' | 'updated' | 'objective_status',
+  change: 'created' | 'updated' | 'objective_status' | 'wording_amended',
 ) {
-  await writeVersion(trx, { plan, labels, change, userId: ctx.user.id });
-  await syncObjectiveTasks(trx, { plan, labels, actorUserId: ctx.user.id });
+  await writeVersion(trx, { plan, labels, change, userId });
+  await syncObjectiveTasks(trx, { plan, labels, actorUserId: userId });
 }
 
 export async function createPlan(ctx: PlanCtx, childId: string, input: PlanInput) {
@@ -129,7 +130,7 @@ export async function createPlan(ctx: PlanCtx, childId: string, input: PlanInput
         updated_at: now,
       })
       .execute();
-    await save(trx, ctx, plan, labels, 'created');
+    await save(trx, ctx.user.id, plan, labels, 'created');
     await appendAudit(trx, ctx.actor, { action: 'plan.created', recordType: 'plan', recordId: id, childId });
     return { id, advisories };
   });
@@ -145,11 +146,11 @@ async function openPlan(trx: Transaction<DB>, ctx: PlanCtx, childId: string, pla
 
 async function storeNext(
   trx: Transaction<DB>,
-  ctx: PlanCtx,
-  row: PlanRow,
+  userId: string,
+  row: Pick<PlanRow, 'id'>,
   plan: Plan,
   labels: Record<string, string>,
-  change: 'updated' | 'objective_status',
+  change: 'updated' | 'objective_status' | 'wording_amended',
 ) {
   await trx
     .updateTable('plans')
@@ -159,12 +160,12 @@ async function storeNext(
       assessment_id: plan.assessmentId ?? null,
       review_date: plan.reviewDate,
       how_we_will_know: plan.howWeWillKnow ?? null,
-      updated_by: ctx.user.id,
+      updated_by: userId,
       updated_at: plan.updatedAt,
     })
     .where('id', '=', row.id)
     .execute();
-  await save(trx, ctx, plan, labels, change);
+  await save(trx, userId, plan, labels, change);
 }
 
 export async function updatePlan(ctx: PlanCtx, childId: string, planId: string, input: PlanInput) {
@@ -205,7 +206,7 @@ export async function updatePlan(ctx: PlanCtx, childId: string, planId: string, 
       },
       labels,
     );
-    await storeNext(trx, ctx, row, plan, labels, 'updated');
+    await storeNext(trx, ctx.user.id, row, plan, labels, 'updated');
     await appendAudit(trx, ctx.actor, {
       action: 'plan.updated',
       recordType: 'plan',
@@ -250,7 +251,7 @@ export async function setObjectiveStatus(
       },
       current.labels,
     );
-    await storeNext(trx, ctx, row, plan, current.labels, 'objective_status');
+    await storeNext(trx, ctx.user.id, row, plan, current.labels, 'objective_status');
     await appendAudit(trx, ctx.actor, {
       action: 'plan.objective_status_changed',
       recordType: 'plan',
@@ -300,4 +301,51 @@ export async function agreePlan(ctx: PlanCtx, childId: string, planId: string) {
       details: { version: row.version },
     });
   });
+}
+
+/** The texts of a plan a challenge to its wording may amend: each objective's aim, and how we will know. */
+export function planText(plan: Plan, field: string): string | null {
+  if (field === 'howWeWillKnow') return plan.howWeWillKnow ?? null;
+  if (!field.startsWith('objective.')) return null;
+  const id = field.slice('objective.'.length);
+  for (const key of PLAN_SECTIONS) {
+    const found = plan.sections[key].objectives.find((o) => o.id === id);
+    if (found) return found.aim;
+  }
+  return null;
+}
+
+/**
+ * The next version of the plan with one text's wording amended by an accepted challenge, in the caller's
+ * transaction (the challenge service checks who may decide it). The amended plan is held to the plan's own
+ * rules, and the young person's plan is written again from it, so the child reads the amended words.
+ */
+export async function writeAmendedPlanVersion(
+  trx: Transaction<DB>,
+  input: { childId: string; planId: string; field: string; text: string; userId: string },
+) {
+  const row = await loadPlanRow(trx, input.childId, input.planId, true);
+  if (!row) throw notFound('plan');
+  const current = await loadVersion(trx, input.planId, row.version);
+  const sections = { ...current.plan.sections } as Sections;
+  const objectiveId = input.field.startsWith('objective.') ? input.field.slice('objective.'.length) : null;
+  for (const key of PLAN_SECTIONS) {
+    sections[key] = {
+      ...sections[key],
+      objectives: sections[key].objectives.map((o) => (o.id === objectiveId ? { ...o, aim: input.text } : o)),
+    };
+  }
+  const checked = validatePlan({
+    ...current.plan,
+    ...(input.field === 'howWeWillKnow' ? { howWeWillKnow: input.text } : {}),
+    version: row.version + 1,
+    updatedAt: new Date().toISOString(),
+    sections,
+  });
+  if (!checked.ok) {
+    const message = `makes the plan break its rules: ${checked.problems.map((p) => p.message).join('; ')}`;
+    throw new AppError('validation_failed', `wording: ${message}`, [{ path: 'wording', message }]);
+  }
+  await storeNext(trx, input.userId, row, checked.plan, current.labels, 'wording_amended');
+  await refreshPlainLanguage(trx, { childId: input.childId, planId: input.planId, userId: input.userId });
 }

@@ -68,7 +68,7 @@ export async function writeVersion(
   input: {
     plan: Plan;
     labels: Record<string, string>;
-    change: 'created' | 'updated' | 'objective_status';
+    change: 'created' | 'updated' | 'objective_status' | 'wording_amended';
     userId: string;
   },
 ) {

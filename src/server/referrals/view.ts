@@ -44,6 +44,18 @@ function referralQuery(db: Db) {
       'd.decided_at',
       'd.decided_by',
       'du.name as decider_name',
+      // The narrative's latest wording, where a challenge to it was accepted (migration 0010): every view
+      // shows the amended text; the original stays in the wording's history.
+      (eb) =>
+        eb
+          .selectFrom('wording_versions as wv')
+          .select('wv.text')
+          .whereRef('wv.record_id', '=', 'r.id')
+          .where('wv.record_type', '=', 'referral')
+          .where('wv.field', '=', 'narrative')
+          .orderBy('wv.version', 'desc')
+          .limit(1)
+          .as('amended_narrative'),
     ]);
 }
 type ReferralRow = Awaited<ReturnType<ReturnType<typeof referralQuery>['executeTakeFirstOrThrow']>>;
@@ -114,7 +126,7 @@ export function presentForReferrer(row: ReferralRow): ReferralViewType {
     onlineElement: row.online_element,
     subject: subjectOf(row),
     // Their own words, so they can check what they sent.
-    narrative: row.narrative,
+    narrative: row.amended_narrative ?? row.narrative,
     seenOrHeardBy: row.seen_or_heard_by,
     happenedOn: row.happened_on_text,
     childKnows: row.child_knows,
