@@ -170,6 +170,24 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       expect(JSON.stringify(audit)).not.toContain('promiscuous');
     });
 
+    it('keeps a referral labelled police intelligence from a screener who may not see the label, and lets its referrer read it', async () => {
+      const p = await people(h);
+      const police = await h.signedIn(p.police);
+      const labelled = await referAndLink(police, csc, {
+        sensitivity: 'police_intelligence',
+        narrative: 'Intelligence puts Amelia in a flat on Quarry Lane with two adult men.',
+        child: { givenName: 'Amelia', familyName: 'Rookwood', dateOfBirth: '2011-05-14' },
+      });
+      const url = `/api/children/${labelled.childId}/referrals/${labelled.referralId}`;
+      const screener = await csc.get(`${url}/wording`);
+      expect(screener.status, screener.text).toBe(404);
+      expect(screener.text).not.toContain('Quarry Lane');
+      expect((await csc.get(`${url}/challenges`)).status).toBe(404);
+      const own = await police.get(`${url}/wording`);
+      expect(own.status, own.text).toBe(200);
+      expect(own.json.text).toContain('Quarry Lane');
+    });
+
     it('refuses a challenge to a version that is no longer current, and hides the referral from someone who may not read it; neither leaves a trace', async () => {
       const before = await state(h);
       const stale = await csc.post(`${base}/challenges`, {
@@ -320,6 +338,7 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
     const AIM = 'Offer Amelia a specialist worker from Safe Steps if she engages with us.';
     const WORDS = 'if she engages with us';
     const BETTER = 'at her pace, for as long as she wants one';
+    const COVERT = 'Police watch the flat on Quarry Lane on Friday nights.';
     let w: Awaited<ReturnType<typeof assessmentWorld>>;
     let planId: string;
     let base: string;
@@ -327,20 +346,39 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
     beforeAll(async () => {
       w = await assessmentWorld(h, { givenName: 'Amelia', familyName: 'Harrowgate' });
       await completeRaf(w.csc, w.childId, rafDraft(w.entryId));
+      // The police co-worker writes the plan, with one objective labelled police intelligence.
+      const made = await w.manager.post(`/api/children/${w.childId}/professionals`, {
+        userId: w.p.police.id,
+        kind: 'co_worker',
+      });
+      expect(made.status, made.text).toBe(201);
       const body = planBody();
-      const made = await w.csc.post(`/api/children/${w.childId}/plans`, {
+      const plan = await w.police.post(`/api/children/${w.childId}/plans`, {
         ...body,
         sections: {
           ...body.sections,
+          disruption_and_investigation: {
+            objectives: [
+              objective(
+                'o-cawn',
+                'Police serve a Child Abduction Warning Notice on the man in the grey car.',
+              ),
+              objective('o-covert', COVERT, {
+                owner: { name: 'PC Robin Hale' },
+                agency: { name: 'Fernbridge Police' },
+              }),
+            ],
+          },
           support_and_therapeutic_help: {
             objectives: [
               objective('o-advocate', AIM, { owner: { name: 'Lee Grant' }, agency: { name: 'Safe Steps' } }),
             ],
           },
         },
+        labels: { 'o-covert': 'police_intelligence' },
       });
-      expect(made.status, made.text).toBe(201);
-      planId = made.json.plan.id;
+      expect(plan.status, plan.text).toBe(201);
+      planId = plan.json.plan.id;
       base = `/api/children/${w.childId}/plans/${planId}`;
       // Amelia has her own plan, and her worker has edited its introduction.
       const doc = await w.csc.post(`${base}/plain-language`);
@@ -352,16 +390,21 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       expect(edited.status, edited.text).toBe(200);
     });
 
-    it('offers the adults’ objectives and how we will know, never the young person’s goal in her own words', async () => {
-      const list = await w.police.get(`${base}/challenges`);
+    it('offers the adults’ objectives a reader may see and how we will know, never the young person’s goal in her own words', async () => {
+      const list = await w.csc.get(`${base}/challenges`);
       expect(list.status, list.text).toBe(200);
       const fields = list.json.fields.map((f: Json) => f.field);
       expect(fields).toEqual(
         expect.arrayContaining(['objective.o-advocate', 'objective.o-cawn', 'howWeWillKnow']),
       );
       expect(fields).not.toContain('objective.g-college');
+      // The labelled objective is offered to the police, who may read it, and to no one else.
+      expect(fields).not.toContain('objective.o-covert');
+      expect(JSON.stringify(list.json)).not.toContain('Quarry Lane');
+      const police = await w.police.get(`${base}/challenges`);
+      expect(police.json.fields.map((f: Json) => f.field)).toContain('objective.o-covert');
       const before = await state(h);
-      const own = await w.police.post(`${base}/challenges`, {
+      const own = await w.csc.post(`${base}/challenges`, {
         field: 'objective.g-college',
         version: 1,
         reason: 'Reword.',
@@ -372,8 +415,27 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       expect(await state(h)).toEqual(before);
     });
 
-    it('is challenged by an involved professional and accepted by its writer: a new plan version, and the young person’s plan written again with the amended words', async () => {
+    it('never shows a challenge to a labelled objective, or its words, to a reader who may not see the label', async () => {
       const raised = await w.police.post(`${base}/challenges`, {
+        field: 'objective.o-covert',
+        version: 1,
+        reason: 'Name the address only in the restricted part of the plan.',
+        suggestedWording: 'Police watch the address on Friday nights.',
+      });
+      expect(raised.status, raised.text).toBe(201);
+      const list = await w.csc.get(`${base}/challenges`);
+      expect(list.json.challenges.map((c: Json) => c.id)).not.toContain(raised.json.challenge.id);
+      expect(JSON.stringify(list.json)).not.toContain('Quarry Lane');
+      expect(JSON.stringify(list.json)).not.toContain('the address');
+      const withdrawn = await w.csc.post(`${base}/challenges/${raised.json.challenge.id}/withdraw`);
+      expect(withdrawn.status, withdrawn.text).toBe(404);
+      expect((await w.police.post(`${base}/challenges/${raised.json.challenge.id}/withdraw`)).status).toBe(
+        200,
+      );
+    });
+
+    it('is challenged by the lead worker and accepted by its writer: a new plan version, and the young person’s plan written again with the amended words', async () => {
+      const raised = await w.csc.post(`${base}/challenges`, {
         field: 'objective.o-advocate',
         version: 1,
         span: span(WORDS, AIM),
@@ -383,12 +445,14 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       expect(raised.status, raised.text).toBe(201);
       const challengeId = raised.json.challenge.id as string;
       // The plan's writer has it to decide, with what it is about.
-      const toDecide = await w.csc.get('/api/wording-challenges');
+      const toDecide = await w.police.get('/api/wording-challenges');
       expect(toDecide.json.challenges.find((c: Json) => c.id === challengeId)).toMatchObject({
         subject: { type: 'plan', id: planId, title: 'Safety and support plan' },
         record: { field: 'objective.o-advocate' },
       });
-      const accepted = await w.csc.post(`${base}/challenges/${challengeId}/decision`, { decision: 'accept' });
+      const accepted = await w.police.post(`${base}/challenges/${challengeId}/decision`, {
+        decision: 'accept',
+      });
       expect(accepted.status, accepted.text).toBe(200);
       expect(accepted.json.challenge.amendedVersion).toBe(2);
 
@@ -401,6 +465,9 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       const first = await w.csc.get(`${base}?version=1`);
       expect(first.status, first.text).toBe(200);
       expect(JSON.stringify(first.json)).toContain(AIM);
+      // The labelled objective is still there, unchanged and still labelled.
+      const police = await w.police.get(base);
+      expect(JSON.stringify(police.json)).toContain(COVERT);
 
       // What Amelia reads is written from the amended plan; her worker's edit to another section stays.
       const doc = await w.csc.get(`${base}/plain-language`);
@@ -409,6 +476,7 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       const text = doc.json.document.sections.map((s: Json) => s.text).join('\n');
       expect(text).toContain('at her pace');
       expect(text).not.toContain('engages');
+      expect(text).not.toContain('Quarry Lane');
       expect(doc.json.document.sections[0]).toMatchObject({
         key: 'intro',
         edited: true,
@@ -435,10 +503,14 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       base = `/api/children/${w.tyler}/meetings/${meetingId}`;
     });
 
+    const AVA_MINUTE = 'Agencies agreed Ava needs a safe route home.';
     const minuted = (status: 'scheduled' | 'held') => ({
       ...m.body,
       status,
-      minutes: [{ itemId: m.items.tyler, shareable: MINUTE }],
+      minutes: [
+        { itemId: m.items.tyler, shareable: MINUTE },
+        { itemId: m.items.ava, shareable: AVA_MINUTE },
+      ],
     });
 
     it('cannot be challenged before the meeting is held', async () => {
@@ -510,6 +582,24 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       ]);
       const meeting = await w.chair.get(`/api/mace/meetings/${meetingId}`);
       expect(JSON.stringify(meeting.json.record.minutes)).toContain(amended);
+    });
+
+    it('keeps each child’s minute to that child: Ava’s page shows neither Tyler’s challenge nor his minute’s history', async () => {
+      const ava = `/api/children/${w.ava}/meetings/${meetingId}`;
+      const list = await w.school.get(`${ava}/challenges`);
+      expect(list.status, list.text).toBe(200);
+      expect(list.json.fields.map((f: Json) => f.field)).toEqual([`minutes.${m.items.ava}`]);
+      expect(list.json.challenges).toEqual([]);
+      expect(list.json.history).toEqual([]);
+      expect(JSON.stringify(list.json)).not.toContain('Tyler');
+      // Tyler's challenge cannot be reached through Ava's record either.
+      const tylers = await h.db
+        .selectFrom('wording_challenges')
+        .select('id')
+        .where('record_id', '=', meetingId)
+        .execute();
+      expect(tylers).toHaveLength(1);
+      expect((await w.school.post(`${ava}/challenges/${tylers[0]?.id}/withdraw`)).status).toBe(404);
     });
   });
 });

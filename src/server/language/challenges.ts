@@ -304,12 +304,17 @@ async function wordingHistory(trx: Transaction<DB>, ref: RecordRef) {
 export async function listChallenges({ db, actor, viewer }: Ctx, ref: RecordRef) {
   return transact(db, actor, async (trx) => {
     const texts = await openTexts(trx, viewer, ref);
-    const rows = await challengesQuery(trx)
-      .where('wc.record_type', '=', ref.type)
-      .where('wc.record_id', '=', ref.recordId)
-      .orderBy('wc.raised_at', 'desc')
-      .execute();
-    const history = await wordingHistory(trx, ref);
+    // Only challenges to texts this viewer may read: a plan's labelled objective, or a minute about
+    // another child on the same meeting's agenda, is not theirs to see.
+    const readable = new Set(texts.map((t) => t.field));
+    const rows = (
+      await challengesQuery(trx)
+        .where('wc.record_type', '=', ref.type)
+        .where('wc.record_id', '=', ref.recordId)
+        .orderBy('wc.raised_at', 'desc')
+        .execute()
+    ).filter((row) => readable.has(row.field));
+    const history = (await wordingHistory(trx, ref)).filter((v) => readable.has(v.field));
     await appendAudit(trx, actor, {
       action: WORDING_RECORDS[ref.type].readAction,
       recordType: ref.type,
@@ -372,13 +377,19 @@ export async function wordingFindings({ db, actor, viewer }: Ctx, ref: RecordRef
   });
 }
 
-async function loadChallenge(trx: Transaction<DB>, ref: RecordRef, challengeId: string) {
+/** A challenge to one of the texts this viewer may read; any other is not there. */
+async function loadChallenge(
+  trx: Transaction<DB>,
+  ref: RecordRef,
+  challengeId: string,
+  texts: readonly WordingText[],
+) {
   const row = await challengesQuery(trx)
     .where('wc.record_type', '=', ref.type)
     .where('wc.record_id', '=', ref.recordId)
     .where('wc.id', '=', challengeId)
     .executeTakeFirst();
-  if (!row) throw notFound('challenge');
+  if (!row || !texts.some((t) => t.field === row.field)) throw notFound('challenge');
   return row;
 }
 
@@ -433,7 +444,7 @@ export async function withdrawChallenge({ db, actor, viewer }: Ctx, ref: RecordR
   return transact(db, actor, async (trx) => {
     const texts = await openTexts(trx, viewer, ref);
     await WORDING_RECORDS[ref.type].lock(trx, ref.recordId);
-    const c = await loadChallenge(trx, ref, challengeId);
+    const c = await loadChallenge(trx, ref, challengeId, texts);
     if (c.raised_by !== viewer.userId)
       throw forbidden('Only the person who raised a challenge may withdraw it.');
     if (!mayWithdraw(personOf(viewer), { status: c.status as ChallengeStatus, raisedBy: c.raised_by }))
@@ -444,7 +455,7 @@ export async function withdrawChallenge({ db, actor, viewer }: Ctx, ref: RecordR
       details: {},
     });
     const author = texts[0] ?? { author: { userId: '', agencyId: '', name: '', agencyName: '' } };
-    return presentChallenge(viewer, await loadChallenge(trx, ref, challengeId), {
+    return presentChallenge(viewer, await loadChallenge(trx, ref, challengeId, texts), {
       author: author.author,
       fieldName: fieldNameIn(texts, c.field),
     });
@@ -476,7 +487,7 @@ export async function decideChallenge(
     await adapter.lock(trx, ref.recordId);
     // Read again under the lock: the current version is what an acceptance amends.
     const texts = await openTexts(trx, viewer, ref);
-    const c = await loadChallenge(trx, ref, challengeId);
+    const c = await loadChallenge(trx, ref, challengeId, texts);
     const t = challengedText(texts, c, ref.type);
     const status = c.status as ChallengeStatus;
     const facts = { status, raisedBy: c.raised_by };
@@ -490,7 +501,8 @@ export async function decideChallenge(
     assertNotMergedText(t);
     const p = decisionProblem(input);
     if (p) throw problem(p);
-    const present = async () => presentChallenge(viewer, await loadChallenge(trx, ref, challengeId), t);
+    const present = async () =>
+      presentChallenge(viewer, await loadChallenge(trx, ref, challengeId, texts), t);
 
     if (input.decision === 'decline') {
       await endChallenge(trx, { actor, viewer }, c, ref, {

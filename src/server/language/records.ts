@@ -457,8 +457,9 @@ const minutesRecord: WordingRecord = {
     const author = await agencyOf(trx, authorId);
     const versions = (await latestWordings(trx, 'minutes', [meetingId])).get(meetingId);
     return items.flatMap((item) => {
-      const text = m.minutes.find((x) => x.itemId === item.id)?.shareable ?? '';
-      if (text.length === 0) return [];
+      const minute = m.minutes.find((x) => x.itemId === item.id);
+      if (!minute) return [];
+      const text = minute.shareable;
       const field = `minutes.${item.id}`;
       return [
         {
@@ -472,9 +473,11 @@ const minutesRecord: WordingRecord = {
           text,
           version: versions?.get(field)?.version ?? 1,
           notChallengeable:
-            stored.status === 'held'
-              ? null
-              : 'the meeting has not been held: its minutes are still being written',
+            stored.status !== 'held'
+              ? 'the meeting has not been held: its minutes are still being written'
+              : text.length === 0
+                ? 'this minute is empty: there is no wording to challenge'
+                : null,
           author: {
             userId: authorId,
             agencyId: author.agency_id,
