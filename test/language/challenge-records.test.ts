@@ -342,6 +342,7 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
     let w: Awaited<ReturnType<typeof assessmentWorld>>;
     let planId: string;
     let base: string;
+    let planInput: Record<string, unknown>;
 
     beforeAll(async () => {
       w = await assessmentWorld(h, { givenName: 'Amelia', familyName: 'Harrowgate' });
@@ -353,7 +354,7 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       });
       expect(made.status, made.text).toBe(201);
       const body = planBody();
-      const plan = await w.police.post(`/api/children/${w.childId}/plans`, {
+      planInput = {
         ...body,
         sections: {
           ...body.sections,
@@ -376,7 +377,8 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
           },
         },
         labels: { 'o-covert': 'police_intelligence' },
-      });
+      };
+      const plan = await w.police.post(`/api/children/${w.childId}/plans`, planInput);
       expect(plan.status, plan.text).toBe(201);
       planId = plan.json.plan.id;
       base = `/api/children/${w.childId}/plans/${planId}`;
@@ -482,6 +484,33 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
         edited: true,
         text: 'This is your plan, Amelia. What has happened is not your fault.',
       });
+    });
+    it('supersedes an open challenge when a later version of the plan no longer has the words, closing the task', async () => {
+      const raised = await w.csc.post(`${base}/challenges`, {
+        field: 'howWeWillKnow',
+        version: 2,
+        span: span('she feels safer', 'She is not collected near school, and she tells us she feels safer.'),
+        reason: 'Say what the adults will see, as well as what she tells us.',
+        suggestedWording: 'she feels safer and the adults see no sign of the man',
+      });
+      expect(raised.status, raised.text).toBe(201);
+      const { howWeWillKnow: _dropped, ...withoutMeasure } = planInput;
+      const saved = await w.police.request('PUT', base, withoutMeasure);
+      expect(saved.status, saved.text).toBe(200);
+      const row = await h.db
+        .selectFrom('wording_challenges as wc')
+        .innerJoin('tasks as t', 't.id', 'wc.task_id')
+        .select(['wc.status', 't.status as task_status'])
+        .where('wc.id', '=', raised.json.challenge.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'superseded', task_status: 'done' });
+      const audit = await h.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('record_id', '=', planId)
+        .where('action', '=', 'language.challenge_superseded')
+        .execute();
+      expect(audit).toHaveLength(1);
     });
   });
 

@@ -35,8 +35,12 @@ import type { Ctx } from '../children/record.ts';
 import { loadPerson } from '../children/record-queries.ts';
 import type { DB, WordingChallengeTable } from '../db/schema.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
+import { endChallenge, type RecordRef } from './challenge-end.ts';
 import { withKeys } from './findings.ts';
 import { currentLexicon } from './lexicon.ts';
+
+export type { RecordRef };
+
 import {
   RECORD_TYPE_NAMES,
   textOf,
@@ -63,13 +67,6 @@ const authorOf = (t: Pick<WordingText, 'author'>) => ({
   authorUserId: t.author.userId,
   authorAgencyId: t.author.agencyId,
 });
-
-/** Where a challenge is: which kind of record, which one, and the child it is about. */
-export interface RecordRef {
-  type: WordingRecordType;
-  childId: string;
-  recordId: string;
-}
 
 /** The record's texts, if this viewer may read it; otherwise it is not there. */
 async function openTexts(trx: Transaction<DB>, viewer: Viewer, ref: RecordRef) {
@@ -393,45 +390,6 @@ async function loadChallenge(
   return row;
 }
 
-/**
- * Ends an open challenge with its outcome, in the caller's transaction: the status, who ended it and when
- * (with whatever else the outcome records), the raiser's task closed, and the audit entry against the record.
- */
-async function endChallenge(
-  trx: Transaction<DB>,
-  { actor, viewer }: Pick<Ctx, 'actor' | 'viewer'>,
-  c: { id: string; task_id: string | null; field: string },
-  ref: RecordRef,
-  outcome: {
-    status: 'withdrawn' | 'declined' | 'superseded' | 'accepted';
-    set?: Updateable<WordingChallengeTable>;
-    action: AuditAction;
-    fields?: readonly string[];
-    details: Readonly<Record<string, AuditDetailValue>>;
-  },
-) {
-  await trx
-    .updateTable('wording_challenges')
-    .set({ ...outcome.set, status: outcome.status, decided_by: viewer.userId, decided_at: sql`now()` })
-    .where('id', '=', c.id)
-    .execute();
-  if (c.task_id)
-    await trx
-      .updateTable('tasks')
-      .set({ status: 'done', completed_at: sql`now()`, completed_by: viewer.userId })
-      .where('id', '=', c.task_id)
-      .where('status', '=', 'open')
-      .execute();
-  await appendAudit(trx, actor, {
-    action: outcome.action,
-    recordType: ref.type,
-    recordId: ref.recordId,
-    childId: ref.childId,
-    ...(outcome.fields ? { fields: outcome.fields } : {}),
-    details: { challengeId: c.id, field: c.field, ...outcome.details },
-  });
-}
-
 /** The text a challenge is about, as it is now (it may have moved on since the challenge). */
 function challengedText(texts: readonly WordingText[], c: ChallengeRow, type: WordingRecordType) {
   const t = texts.find((x) => x.field === c.field);
@@ -449,7 +407,7 @@ export async function withdrawChallenge({ db, actor, viewer }: Ctx, ref: RecordR
       throw forbidden('Only the person who raised a challenge may withdraw it.');
     if (!mayWithdraw(personOf(viewer), { status: c.status as ChallengeStatus, raisedBy: c.raised_by }))
       throw conflict('status', `this challenge is already ${c.status}`);
-    await endChallenge(trx, { actor, viewer }, c, ref, {
+    await endChallenge(trx, { actor, userId: viewer.userId }, c, ref, {
       status: 'withdrawn',
       action: 'language.challenge_withdrawn',
       details: {},
@@ -505,7 +463,7 @@ export async function decideChallenge(
       presentChallenge(viewer, await loadChallenge(trx, ref, challengeId, texts), t);
 
     if (input.decision === 'decline') {
-      await endChallenge(trx, { actor, viewer }, c, ref, {
+      await endChallenge(trx, { actor, userId: viewer.userId }, c, ref, {
         status: 'declined',
         set: { decision_reason: input.reason ?? null },
         action: 'language.challenge_declined',
@@ -526,7 +484,7 @@ export async function decideChallenge(
     const wording = input.wording ?? c.suggested_wording;
     const amended = span ? amend(t.text, span, wording) : ({ ok: false } as const);
     if (!amended.ok) {
-      await endChallenge(trx, { actor, viewer }, c, ref, {
+      await endChallenge(trx, { actor, userId: viewer.userId }, c, ref, {
         status: 'superseded',
         action: 'language.challenge_superseded',
         details: { fromVersion: c.version, currentVersion: t.version },
@@ -543,7 +501,7 @@ export async function decideChallenge(
       userId: viewer.userId,
       challengeId: c.id,
     });
-    await endChallenge(trx, { actor, viewer }, c, ref, {
+    await endChallenge(trx, { actor, userId: viewer.userId }, c, ref, {
       status: 'accepted',
       set: {
         decision_reason: input.reason ?? null,

@@ -26,6 +26,7 @@ import type { Ctx } from '../children/record.ts';
 import { addChronologyEntry } from '../children/store.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { supersedeChallengesToRemovedTexts } from '../language/challenge-end.ts';
 import { syncObjectiveTasks, unknownOwners } from './objective-tasks.ts';
 import { refreshPlainLanguage } from './plain-language.ts';
 import type { PlanInput } from './schemas.ts';
@@ -207,6 +208,14 @@ export async function updatePlan(ctx: PlanCtx, childId: string, planId: string, 
       labels,
     );
     await storeNext(trx, ctx.user.id, row, plan, labels, 'updated');
+    // Challenges to the wording of an objective (or measure) this version no longer has end here.
+    await supersedeChallengesToRemovedTexts(
+      trx,
+      { actor: ctx.actor, userId: ctx.user.id },
+      { type: 'plan', childId, recordId: planId },
+      planFields(plan),
+      plan.version,
+    );
     await appendAudit(trx, ctx.actor, {
       action: 'plan.updated',
       recordType: 'plan',
@@ -301,6 +310,14 @@ export async function agreePlan(ctx: PlanCtx, childId: string, planId: string) {
       details: { version: row.version },
     });
   });
+}
+
+/** The fields of a plan's texts, as challenges to its wording name them (every objective, whatever its label). */
+export function planFields(plan: Plan): string[] {
+  return [
+    ...PLAN_SECTIONS.flatMap((key) => plan.sections[key].objectives.map((o) => `objective.${o.id}`)),
+    ...(plan.howWeWillKnow ? ['howWeWillKnow'] : []),
+  ];
 }
 
 /** The texts of a plan a challenge to its wording may amend: each objective's aim, and how we will know. */
