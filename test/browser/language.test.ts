@@ -399,3 +399,149 @@ describe('challenge and amend: the wording of a finalised note', () => {
     await decider.context.close();
   });
 });
+
+// ---- Challenge and amend on a referral: the front door challenges the referrer's words; the referrer accepts.
+
+// Fictional: Kacey Thorne is made up for this test (Fernbridge).
+const CHALLENGED_NARRATIVE =
+  'Kacey absconded from school at lunchtime and was seen getting into a car with two adult men.';
+
+/** A referral from the school, linked by the front door to a new record for the child. */
+async function linkedReferral(server: TestServer): Promise<{ childId: string; referralId: string }> {
+  const school = await apiSignIn(server.url, 'tom.reed@fernbridge-school.example', server.demoPassword);
+  const made = await school.post('/api/referrals', {
+    immediateDanger: false,
+    child: {
+      givenName: 'Kacey',
+      familyName: 'Thorne',
+      dateOfBirth: '2010-11-02',
+      school: 'Fernbridge Academy',
+    },
+    narrative: CHALLENGED_NARRATIVE,
+    seenOrHeardBy: 'Head of year, Fernbridge Academy',
+    happenedOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+    harmKinds: ['sexual'],
+    onlineElement: 'not_known',
+    childKnows: true,
+    familyKnows: true,
+  });
+  if (made.status !== 201) throw new Error(`referral failed: ${made.text}`);
+  const referralId = made.json.referral.id as string;
+  const frontDoor = await apiSignIn(server.url, 'alex.morgan@fernbridge.example', server.demoPassword);
+  const linked = await frontDoor.post(`/api/referrals/${referralId}/child`, { create: {} });
+  if (linked.status !== 200) throw new Error(`link failed: ${linked.text}`);
+  return { childId: linked.json.referral.child.id as string, referralId };
+}
+
+describe('challenge and amend: the wording of a referral', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let referralId: string;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    [server, browser] = await Promise.all([startTestServer({ demo: true }), launchBrowser()]);
+    ({ referralId } = await linkedReferral(server));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the front door challenges the referrer’s words; the referrer accepts; the referral shows the amended text', async () => {
+    // ---- Sam Carter, at the front door, challenges "absconded" from the referral's page.
+    const raiser = await newPage(browser);
+    let page = raiser.page;
+    await signIn(page, server.url, 'sam.carter@fernbridge.example', server.demoPassword);
+    await enrolInMfa(page);
+    await expect.poll(() => heading(page)).toBe('My work');
+    await page.goto(`${server.url}/referrals/${referralId}`);
+    await expect.poll(() => heading(page)).toBe('Referral about Kacey Thorne');
+    await page.getByText('No one has challenged the wording of this referral.').waitFor();
+    await expectNoAxeViolations(page, 'a referral, with the way to challenge its wording');
+    await page.getByRole('link', { name: 'Challenge the wording' }).click();
+    await expect.poll(() => heading(page)).toBe('Challenge the wording');
+    const finding = page.getByLabel('‘absconded’');
+    await finding.waitFor();
+    expect(await finding.isChecked()).toBe(true);
+    expect(await page.locator('.govuk-inset-text').textContent()).toBe(CHALLENGED_NARRATIVE);
+    expect(await page.locator('main').textContent()).toContain('written by Tom Reed');
+    await expectNoAxeViolations(page, 'challenge the wording of a referral');
+    await screenshot(page, 'challenge-referral-1-raise');
+
+    // Nothing chosen to replace: the error summary says so.
+    await page.getByLabel('What should it say instead?').fill('');
+    await page.getByRole('button', { name: 'Send the challenge' }).click();
+    await page.locator('.govuk-error-summary a[href="#suggestedWording"]').waitFor();
+    await expectNoAxeViolations(page, 'challenge the wording of a referral, with errors');
+    await page.getByLabel('What should it say instead?').fill('went missing');
+    await page.getByRole('button', { name: 'Send the challenge' }).click();
+    await expect.poll(() => heading(page)).toBe('Referral about Kacey Thorne');
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'Your challenge has been sent',
+    );
+    const open = page.locator('.lantern-challenge');
+    await open.waitFor();
+    expect(await open.textContent()).toContain('‘absconded’ → ‘went missing’');
+    expect(await open.getByRole('link', { name: /^View/ }).count()).toBe(1);
+    await expectNoAxeViolations(page, 'a referral with an open challenge');
+    expect(pageProblems(page)).toEqual([]);
+
+    // ---- Tom Reed, who wrote the referral, decides it from his list.
+    const author = await newPage(browser);
+    page = author.page;
+    await signIn(page, server.url, 'tom.reed@fernbridge-school.example', server.demoPassword);
+    await expect.poll(() => heading(page)).toBe('My work');
+    await page.goto(`${server.url}/wording-challenges`);
+    await expect.poll(() => heading(page)).toBe('Wording challenges');
+    const row = page.getByRole('row').filter({ hasText: 'Kacey Thorne' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Sam Carter');
+    await expectNoAxeViolations(page, 'wording challenges, with a referral');
+    await row.getByRole('link', { name: /^Kacey Thorne: Referral from / }).click();
+    await expect.poll(() => heading(page)).toBe('Challenge to the wording');
+    const sideBySide = page.getByRole('table', { name: 'The wording, now and as suggested' });
+    await sideBySide.waitFor();
+    expect(await sideBySide.locator('del').textContent()).toBe('absconded');
+    expect(await sideBySide.locator('ins').textContent()).toBe('went missing');
+    await expectNoAxeViolations(page, 'decide a challenge to a referral');
+    await screenshot(page, 'challenge-referral-2-decide');
+
+    await page.getByRole('button', { name: 'Save the decision' }).click();
+    await page.locator('.govuk-error-summary a[href="#decision"]').waitFor();
+    await expectNoAxeViolations(page, 'decide a challenge to a referral, with errors');
+    await page.getByLabel('Accept: amend the referral').check();
+    await page.getByRole('button', { name: 'Save the decision' }).click();
+    await expect.poll(() => heading(page)).toBe('Referral about Kacey Thorne');
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'The wording has been amended',
+    );
+    const amended = 'Kacey went missing from school at lunchtime';
+    await expect.poll(() => page.locator('main').textContent()).toContain(amended);
+    expect(await page.locator('main').textContent()).not.toContain('absconded');
+    await expectNoAxeViolations(page, 'an amended referral, as its referrer sees it');
+    expect(pageProblems(page)).toEqual([]);
+    await author.context.close();
+
+    // ---- Back at the front door: the amended text, the outcome, and the original kept as earlier wording.
+    page = raiser.page;
+    await page.reload();
+    await expect.poll(() => heading(page)).toBe('Referral about Kacey Thorne');
+    await page.getByRole('table', { name: 'Earlier challenges' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Earlier challenges' }).textContent()).toContain('Accepted');
+    const concern = await page
+      .locator('.govuk-summary-list')
+      .filter({ hasText: 'What has been seen or heard' });
+    expect(await concern.textContent()).toContain(amended);
+    await page.getByText('Earlier wording').click();
+    const earlier = page.locator('.govuk-details__text');
+    await expect.poll(() => earlier.textContent()).toContain(CHALLENGED_NARRATIVE);
+    expect(await earlier.textContent()).toContain('Original wording');
+    expect(await earlier.textContent()).toContain('Wording amended after a challenge');
+    await expectNoAxeViolations(page, 'an amended referral, with its earlier wording');
+    await screenshot(page, 'challenge-referral-3-amended');
+    expect(pageProblems(page)).toEqual([]);
+    await raiser.context.close();
+  });
+});

@@ -145,7 +145,7 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
         [2, amended, challengeId],
       ]);
       expect(list.json.fields).toEqual([
-        { field: 'narrative', fieldName: expect.any(String), version: 2, mayRaise: true },
+        { field: 'narrative', fieldName: expect.any(String), version: 2, mayRaise: true, whyNot: null },
       ]);
       const task = await h.db
         .selectFrom('wording_challenges as wc')
@@ -555,6 +555,8 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       });
       expect(refused.status, refused.text).toBe(409);
       expect(refused.json.error.message).toContain('not been held');
+      const why = await w.school.get(`${base}/wording?field=${field}`);
+      expect(why.json).toMatchObject({ mayRaise: false, whyNot: expect.stringContaining('not been held') });
       expect(await state(h)).toEqual(before);
     });
 

@@ -95,8 +95,15 @@ export const ChallengesResponse = z.object({
   title: z.string(),
   author: Author,
   /** Each text of the record that may be challenged. */
+  /** Each text of the record, and why it cannot be challenged now (null when it can). */
   fields: z.array(
-    z.object({ field: z.string(), fieldName: z.string(), version: z.number(), mayRaise: z.boolean() }),
+    z.object({
+      field: z.string(),
+      fieldName: z.string(),
+      version: z.number(),
+      mayRaise: z.boolean(),
+      whyNot: z.string().nullable(),
+    }),
   ),
   challenges: z.array(Challenge),
   /** Versions of the wording kept outside the record (not for notes, which keep their own versions). */
@@ -125,6 +132,8 @@ export const WordingFindingsResponse = z.object({
   text: z.string(),
   version: z.number(),
   mayRaise: z.boolean(),
+  /** Why the text cannot be challenged now ("the meeting has not been held …"); null when it can. */
+  whyNot: z.string().nullable(),
   fields: z.array(z.object({ field: z.string(), fieldName: z.string() })),
   lexiconVersion: z.string(),
   findings: z.array(Finding),

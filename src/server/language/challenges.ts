@@ -8,7 +8,7 @@
  * deciding follows the record's correction rule (its author, or a manager in the author's agency), never
  * the raiser.
  */
-import { sql, type Transaction, type Updateable } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { canSeeLabel, decide } from '../../domain/access/policy.ts';
 import type { SensitivityLabel, Viewer } from '../../domain/access/types.ts';
 import { ageOn } from '../../domain/children/record.ts';
@@ -28,12 +28,11 @@ import {
 } from '../../domain/language/challenges.ts';
 import { checkText } from '../../domain/language/index.ts';
 import { appendAudit } from '../audit/audit.ts';
-import type { AuditAction, AuditDetailValue } from '../audit/events.ts';
 import { childVisibleTo, relationshipTo, transact } from '../children/access.ts';
 import { displayName } from '../children/presenter.ts';
 import type { Ctx } from '../children/record.ts';
 import { loadPerson } from '../children/record-queries.ts';
-import type { DB, WordingChallengeTable } from '../db/schema.ts';
+import type { DB } from '../db/schema.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { endChallenge, type RecordRef } from './challenge-end.ts';
 import { withKeys } from './findings.ts';
@@ -270,6 +269,12 @@ export async function raiseChallenge(ctx: Ctx, ref: RecordRef, input: RaiseInput
   });
 }
 
+/** Why this text's wording cannot be challenged now, in words for the person asking; null when it can. */
+function whyNotRaise(t: WordingText): string | null {
+  if (t.mergedInto) return 'this child’s record was merged into another: challenge the wording there';
+  return t.notChallengeable;
+}
+
 /** Earlier versions of the record's wording kept outside it (a note keeps its own versions). */
 async function wordingHistory(trx: Transaction<DB>, ref: RecordRef) {
   if (ref.type === 'note') return [];
@@ -333,6 +338,7 @@ export async function listChallenges({ db, actor, viewer }: Ctx, ref: RecordRef)
         fieldName: t.fieldName,
         version: t.version,
         mayRaise: t.notChallengeable === null && !t.mergedInto,
+        whyNot: whyNotRaise(t),
       })),
       challenges: rows.map((row) =>
         presentChallenge(viewer, row, { author: author.author, fieldName: fieldNameIn(texts, row.field) }),
@@ -367,6 +373,7 @@ export async function wordingFindings({ db, actor, viewer }: Ctx, ref: RecordRef
       text: t.text,
       version: t.version,
       mayRaise: t.notChallengeable === null && !t.mergedInto,
+      whyNot: whyNotRaise(t),
       fields: texts.map((x) => ({ field: x.field, fieldName: x.fieldName })),
       lexiconVersion: result.lexiconVersion,
       findings: withKeys(result.findings),

@@ -18,6 +18,7 @@ import {
   SummaryList,
   WarningText,
 } from '../components/ui.tsx';
+import { RecordChallenges } from '../language/Challenges.tsx';
 import { TextAreaWithAssistant } from '../language/TextAreaWithAssistant.tsx';
 import { StateTag } from './Assessments.tsx';
 import {
@@ -201,6 +202,10 @@ function AssessmentDetail({
             setDecided(true);
           }}
         />
+      )}
+      {/* A completed assessment's rationale and harm description can be challenged; a draft is its author's. */}
+      {a.completedAt && a.state !== 'draft' && (
+        <RecordChallenges record={{ type: 'assessment', childId: id, recordId: a.id }} />
       )}
       <h2 className="govuk-heading-m">Analysis</h2>
       <p className="govuk-body lantern-pre-wrap">{a.analysis}</p>

@@ -4,7 +4,7 @@ import { useApiData } from '../components/data.ts';
 import { formatDateTime } from '../components/format.ts';
 import { usePageTitle } from '../components/page.ts';
 import { BackLink, ButtonLink, LoadFailure, Loading, SummaryList, Tag } from '../components/ui.tsx';
-import { NoteChallenges, versionHeading } from '../language/Challenges.tsx';
+import { RecordChallenges, versionHeading } from '../language/Challenges.tsx';
 import type { HistoryVersion } from '../language/challenges-api.ts';
 import { type Child, childrenApi, type Note } from './api.ts';
 import { formatWhen } from './format.ts';
@@ -205,7 +205,12 @@ export function NotePage() {
                 </ol>
               </>
             )}
-            <NoteChallenges child={child} note={note} />
+            {note.status === 'final' && (
+              <RecordChallenges
+                record={{ type: 'note', childId: child.id, recordId: note.id }}
+                refreshKey={note.version}
+              />
+            )}
           </>
         );
       }}

@@ -17,6 +17,7 @@ import {
   Table,
   WarningText,
 } from '../components/ui.tsx';
+import { RecordChallenges } from '../language/Challenges.tsx';
 import { type MaceConfig, type MeetingView, maceApi, ukDateTime } from './api.ts';
 import { participationWords } from './Participation.tsx';
 
@@ -103,6 +104,33 @@ function Papers({ view, onSent }: { view: MeetingView; onSent(): void }) {
           />
         ))}
     </>
+  );
+}
+
+/**
+ * Under each item about a child, once the meeting is held: the challenges to the wording of its shareable
+ * minute, and the way to challenge it.
+ */
+function MinuteChallenges({
+  meetingId,
+  childId,
+  itemId,
+  heading,
+  level,
+}: {
+  meetingId: string;
+  childId: string;
+  itemId: string;
+  heading: string;
+  level: 3 | 4;
+}) {
+  return (
+    <RecordChallenges
+      record={{ type: 'minutes', childId, recordId: meetingId }}
+      field={`minutes.${itemId}`}
+      headingLevel={level}
+      about={heading}
+    />
   );
 }
 
@@ -217,6 +245,15 @@ function ChairView({ view, config }: { view: MeetingView; config: MaceConfig }) 
                 Minute this item<span className="govuk-visually-hidden">: {item.heading}</span>
               </Link>
             </p>
+            {view.status === 'held' && item.kind === 'child' && item.childId && (
+              <MinuteChallenges
+                meetingId={view.id}
+                childId={item.childId}
+                itemId={item.id}
+                heading={item.heading}
+                level={4}
+              />
+            )}
           </section>
         );
       })}
@@ -264,6 +301,15 @@ function MemberView({ view }: { view: MeetingView }) {
                 <li key={d.id}>{d.text}</li>
               ))}
             </ul>
+          )}
+          {view.status === 'held' && item.childId && (
+            <MinuteChallenges
+              meetingId={view.id}
+              childId={item.childId}
+              itemId={item.itemId}
+              heading={item.heading}
+              level={3}
+            />
           )}
         </section>
       ))}

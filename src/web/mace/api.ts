@@ -63,6 +63,8 @@ export interface MeetingRecord {
 export interface PackCopyItem {
   itemId: string;
   heading: string;
+  /** The child an item is about (not for an item about a place or group). */
+  childId?: string;
   parts: { id: string; heading?: string; text: string; shareable?: boolean }[];
   decisions?: { id: string; text: string }[];
   actions?: {

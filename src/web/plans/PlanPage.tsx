@@ -16,6 +16,7 @@ import {
   SummaryList,
   Tag,
 } from '../components/ui.tsx';
+import { RecordChallenges } from '../language/Challenges.tsx';
 
 const STATUS_COLOUR: Record<string, 'grey' | 'blue' | 'green' | 'yellow'> = {
   not_started: 'grey',
@@ -152,6 +153,7 @@ function PlanDetail({ childId, childName, initial }: { childId: string; childNam
           )}
         </section>
       ))}
+      <RecordChallenges record={{ type: 'plan', childId, recordId: plan.id }} refreshKey={plan.version} />
       <h2 className="govuk-heading-m">Versions</h2>
       <ul className="govuk-list">
         {plan.versions.map((v) => (

@@ -16,6 +16,7 @@ import {
   Tag,
   WarningText,
 } from '../components/ui.tsx';
+import { RecordChallenges } from '../language/Challenges.tsx';
 import { type QueueEntry, type Referral, referralsApi } from './api.ts';
 
 export function StatusTag({ referral }: { referral: Referral }) {
@@ -354,6 +355,12 @@ export function ReferralPage() {
 
             <h2 className="govuk-heading-m">{screener ? 'The concern' : 'What you sent'}</h2>
             <SummaryList rows={concernRows(referral, reference.data)} />
+            {/* Once linked to a child, the referrer's words can be challenged by those who screen it. */}
+            {screener && referral.child && referral.narrative !== undefined && (
+              <RecordChallenges
+                record={{ type: 'referral', childId: referral.child.id, recordId: referral.id }}
+              />
+            )}
 
             {referral.observations && referral.observations.length > 0 && (
               <>
