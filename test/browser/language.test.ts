@@ -518,8 +518,12 @@ describe('challenge and amend: the wording of a referral', () => {
       'The wording has been amended',
     );
     const amended = 'Kacey went missing from school at lunchtime';
-    await expect.poll(() => page.locator('main').textContent()).toContain(amended);
-    expect(await page.locator('main').textContent()).not.toContain('absconded');
+    const sent = page.locator('.govuk-summary-list').filter({ hasText: 'What has been seen or heard' });
+    await expect.poll(() => sent.textContent()).toContain(amended);
+    expect(await sent.textContent()).not.toContain('absconded');
+    // The referrer's own page lists the challenge to their words, decided.
+    await page.getByRole('table', { name: 'Earlier challenges' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Earlier challenges' }).textContent()).toContain('Accepted');
     await expectNoAxeViolations(page, 'an amended referral, as its referrer sees it');
     expect(pageProblems(page)).toEqual([]);
     await author.context.close();

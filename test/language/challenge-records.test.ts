@@ -114,7 +114,9 @@ describe(`language: challenge and amend of referrals, assessments and minutes ($
       for (const reader of [csc, school]) {
         const view = await reader.get(`/api/referrals/${referralId}`);
         expect(view.status, view.text).toBe(200);
-        expect(view.json.referral?.narrative ?? view.json.narrative).toBe(amended);
+        expect(view.json.referral.narrative).toBe(amended);
+        // Both know where the challenges to these words are kept, the referrer included.
+        expect(view.json.referral.wording).toEqual({ childId });
       }
       const chronology = await h.db
         .selectFrom('chronology_entries')

@@ -116,6 +116,8 @@ export const ReferralView = z.object({
   withoutConsentReason: z.string().nullable(),
   sensitivity: Label,
   outcome: Outcome.nullable(),
+  /** Where challenges to the narrative's wording are kept: the child it is linked to; null until then. */
+  wording: z.object({ childId: z.string() }).nullable(),
   // Screener view only.
   referrer: z.object({ user: Ref, agency: Ref }).optional(),
   child: ChildSummary.nullable().optional(),

@@ -134,6 +134,8 @@ export function presentForReferrer(row: ReferralRow): ReferralViewType {
     withoutConsentReason: row.without_consent_reason,
     sensitivity: row.sensitivity as SensitivityLabel,
     outcome: outcomeOf(row),
+    // The referrer decides challenges to their own words: their page shows them too.
+    wording: row.child_id ? { childId: row.child_id } : null,
     permissions: { linkChild: false, decide: false },
   };
 }

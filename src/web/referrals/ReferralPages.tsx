@@ -355,10 +355,11 @@ export function ReferralPage() {
 
             <h2 className="govuk-heading-m">{screener ? 'The concern' : 'What you sent'}</h2>
             <SummaryList rows={concernRows(referral, reference.data)} />
-            {/* Once linked to a child, the referrer's words can be challenged by those who screen it. */}
-            {screener && referral.child && referral.narrative !== undefined && (
+            {/* Once linked to a child, the referrer's words can be challenged by those who screen it,
+                and the referrer (who decides) sees the challenges here too. */}
+            {referral.wording && referral.narrative !== undefined && (
               <RecordChallenges
-                record={{ type: 'referral', childId: referral.child.id, recordId: referral.id }}
+                record={{ type: 'referral', childId: referral.wording.childId, recordId: referral.id }}
               />
             )}
 
