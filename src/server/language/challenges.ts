@@ -222,7 +222,7 @@ export async function raiseChallenge(ctx: Ctx, ref: RecordRef, input: RaiseInput
             .values({
               child_id: ref.childId,
               kind: 'wording_challenge',
-              title: `Decide a challenge to the wording of your ${t.type === 'note' ? `${t.title.toLowerCase()}` : RECORD_TYPE_NAMES[t.type]}`,
+              title: `Decide a challenge to the wording of your ${t.type === 'note' ? t.title.toLowerCase() : RECORD_TYPE_NAMES[t.type]}`,
               assigned_to: t.author.userId,
               due_at: sql<Date>`now() + ${`${DECISION_DAYS} days`}::interval`,
               created_by: viewer.userId,

@@ -34,7 +34,12 @@ import { recordJson } from '../mace/views.ts';
 import { planText, writeAmendedPlanVersion } from '../plans/service.ts';
 import { loadPlanRow, loadVersion } from '../plans/store.ts';
 import { mayScreen } from '../referrals/view.ts';
-import { addWordingVersion, latestWordings, wordingVersion } from './wording-versions.ts';
+import {
+  addWordingVersion,
+  latestWordings,
+  type VersionedRecordType,
+  wordingVersion,
+} from './wording-versions.ts';
 
 export const WORDING_RECORD_TYPES = ['note', 'referral', 'assessment', 'plan', 'minutes'] as const;
 export type WordingRecordType = (typeof WORDING_RECORD_TYPES)[number];
@@ -114,6 +119,26 @@ async function agencyOf(trx: Transaction<DB>, userId: string) {
     .select(['u.name', 'u.agency_id', 'a.name as agency_name'])
     .where('u.id', '=', userId)
     .executeTakeFirstOrThrow();
+}
+
+/** Keeps an accepted amendment of a referral, assessment or minute as the field's next version. */
+async function keepVersion(
+  trx: Transaction<DB>,
+  recordType: VersionedRecordType,
+  t: WordingText,
+  a: Parameters<WordingRecord['write']>[2],
+) {
+  await addWordingVersion(trx, {
+    recordType,
+    recordId: t.recordId,
+    field: t.field,
+    previous: { version: t.version, text: t.text },
+    version: a.version,
+    text: a.text,
+    reason: a.reason,
+    challengeId: a.challengeId,
+    userId: a.userId,
+  });
 }
 
 const noteRecord: WordingRecord = {
@@ -248,17 +273,7 @@ const referralRecord: WordingRecord = {
   // The referrer's own words: they (or their manager) may change them.
   mayChange: () => true,
   async write(trx, t, a) {
-    await addWordingVersion(trx, {
-      recordType: 'referral',
-      recordId: t.recordId,
-      field: t.field,
-      previous: { version: t.version, text: t.text },
-      version: a.version,
-      text: a.text,
-      reason: a.reason,
-      challengeId: a.challengeId,
-      userId: a.userId,
-    });
+    await keepVersion(trx, 'referral', t, a);
     // The chronology holds a copy of the narrative: it shows the amended text, saying it was amended.
     const provenance = `\n(Wording amended on ${dayOf(new Date())} after a challenge.)`;
     await trx
@@ -304,7 +319,7 @@ const assessmentRecord: WordingRecord = {
           childId,
           field,
           fieldName: ASSESSMENT_FIELD_NAMES[field],
-          title: `${row.instrument_title}`,
+          title: row.instrument_title,
           occurredAt: iso(row.completed_at ?? row.created_at),
           text,
           version: versions?.get(field)?.version ?? 1,
@@ -336,17 +351,7 @@ const assessmentRecord: WordingRecord = {
   // challenge's own rule, and the amendment is kept beside the record, never in it.
   mayChange: () => true,
   async write(trx, t, a) {
-    await addWordingVersion(trx, {
-      recordType: 'assessment',
-      recordId: t.recordId,
-      field: t.field,
-      previous: { version: t.version, text: t.text },
-      version: a.version,
-      text: a.text,
-      reason: a.reason,
-      challengeId: a.challengeId,
-      userId: a.userId,
-    });
+    await keepVersion(trx, 'assessment', t, a);
   },
 };
 
@@ -518,17 +523,7 @@ const minutesRecord: WordingRecord = {
       }
       throw error;
     }
-    await addWordingVersion(trx, {
-      recordType: 'minutes',
-      recordId: t.recordId,
-      field: t.field,
-      previous: { version: t.version, text: t.text },
-      version: a.version,
-      text: a.text,
-      reason: a.reason,
-      challengeId: a.challengeId,
-      userId: a.userId,
-    });
+    await keepVersion(trx, 'minutes', t, a);
     await updateMeeting(trx, { ...meeting, id: t.recordId });
   },
 };
